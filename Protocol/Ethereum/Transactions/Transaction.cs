@@ -10,8 +10,8 @@ namespace Obscuro.Protocol.Ethereum.Transactions;
 /// (EIP-2718) for typed ones; the transaction hash is Keccak-256 of that encoding.
 /// </summary>
 /// <remarks>
-/// Encoding, hashing and recovery size their buffers exactly with <see cref="RlpLength"/> and work on the stack for
-/// transactions up to <see cref="StackBufferSize"/> bytes, so the admission path allocates nothing but the sender.
+/// Encoding, hashing and recovery size their buffers exactly with <see cref="RlpLength"/>; hashing and recovery work on
+/// the stack for transactions up to 1 KiB (pooled buffers beyond), so they allocate nothing.
 /// Lists passed to constructors are kept, not copied: do not change them afterwards.
 /// </remarks>
 public abstract class Transaction

@@ -50,6 +50,9 @@ internal sealed class TrieBuilder
     /// <summary>Encodes the node for the sorted entries [lo, hi) below <paramref name="depth"/> nibbles and writes its reference.</summary>
     private int Build(int lo, int hi, int depth, Span<byte> reference, bool isRoot)
     {
+        // Depth is bounded by the key length, which callers of the general root choose; a pathological key set
+        // fails with an exception here rather than overflowing the stack and killing the process.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (hi - lo == 1)
         {
             return Leaf(_order[lo], depth, reference, isRoot);

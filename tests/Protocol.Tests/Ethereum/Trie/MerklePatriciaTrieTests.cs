@@ -144,6 +144,43 @@ public class MerklePatriciaTrieTests
     }
 
     [Fact]
+    public void A_chain_of_nested_prefixes_is_built_correctly()
+    {
+        // Key i is i zero bytes then 0x01: every key forks off the shared path one byte deeper than the last.
+        var reference = new ReferenceTrie();
+        var entries = new List<(ReadOnlyMemory<byte>, ReadOnlyMemory<byte>)>();
+        for (var i = 0; i < 300; i++)
+        {
+            var key = new byte[i + 1];
+            key[i] = 1;
+            reference.Put(key, [(byte)i]);
+            entries.Add((key, new byte[] { (byte)i }));
+        }
+
+        Assert.Equal(reference.Root(), MerklePatriciaTrie.ComputeRoot(entries));
+    }
+
+    [Fact]
+    public void A_key_set_too_deep_for_the_stack_fails_cleanly()
+    {
+        // 3,000 nested forks need 6,000 frames, more than a 1 MiB stack holds; the builder must throw, not crash
+        // the process. The thread's stack size is fixed here so the outcome does not depend on the test runner.
+        var entries = new (ReadOnlyMemory<byte>, ReadOnlyMemory<byte>)[3_000];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var key = new byte[i + 1];
+            key[i] = 1;
+            entries[i] = (key, new byte[] { 7 });
+        }
+
+        Exception? failure = null;
+        var thread = new Thread(() => failure = Record.Exception(() => MerklePatriciaTrie.ComputeRoot(entries)), maxStackSize: 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.IsType<InsufficientExecutionStackException>(failure);
+    }
+
+    [Fact]
     public void Ten_thousand_items()
     {
         var items = Enumerable.Range(0, 10_000).Select(i => Keccak256.Hash(BitConverter.GetBytes(i)).ToArray().Concat(new byte[90]).ToArray()).ToArray();
