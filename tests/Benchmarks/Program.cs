@@ -6,6 +6,7 @@ using Obscuro.Benchmarks;
 var suites = new Dictionary<string, Action<Report>>(StringComparer.OrdinalIgnoreCase)
 {
     ["primitives"] = PrimitiveBenchmarks.Run,
+    ["state"] = StateBenchmarks.Run,
 };
 
 var selected = args.Length == 0 ? suites.Keys.ToArray() : args;
