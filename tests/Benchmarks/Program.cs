@@ -7,6 +7,7 @@ var suites = new Dictionary<string, Action<Report>>(StringComparer.OrdinalIgnore
 {
     ["primitives"] = PrimitiveBenchmarks.Run,
     ["state"] = StateBenchmarks.Run,
+    ["pobi"] = StartupDelayBenchmarks.Run,
 };
 
 var selected = args.Length == 0 ? suites.Keys.ToArray() : args;
