@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Obscuro.Protocol.Ethereum;
 
 namespace Obscuro.Protocol.State;
@@ -30,6 +32,31 @@ public sealed record L2State(
 
     public UInt256 GetTokenBalance(in Address l2Token, in Address holder) =>
         TokenBalances.GetValueOrDefault(StateKeys.TokenHolding(l2Token, holder)).Amount;
+
+    /// <summary>
+    /// SHA-256 over every part of the state: the two map roots, the token registry, the pool and the deposit cursor.
+    /// Never published as is; rollup headers carry a keyed commitment to it (<see cref="Crypto.StateCommitment"/>).
+    /// </summary>
+    public Hash256 ComputeRoot()
+    {
+        var buffer = new byte[(3 * 32) + 32 + 8 + (Tokens.Count * (Address.Size + Address.Size + 1))];
+        Accounts.RootHash.CopyTo(buffer);
+        TokenBalances.RootHash.CopyTo(buffer.AsSpan(32));
+        RewardPool.WriteBigEndian(buffer.AsSpan(64));
+        BinaryPrimitives.WriteUInt64BigEndian(buffer.AsSpan(96), NextDepositId);
+        var position = 104;
+        foreach (var token in Tokens.Values)
+        {
+            token.L1Token.CopyTo(buffer.AsSpan(position));
+            token.L2Address.CopyTo(buffer.AsSpan(position + Address.Size));
+            buffer[position + (2 * Address.Size)] = (byte)token.RevealOption;
+            position += (2 * Address.Size) + 1;
+        }
+
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(buffer.AsSpan(0, position), digest);
+        return new Hash256(digest);
+    }
 
     public TokenInfo? FindToken(in Address l2Token) => Tokens.TryGetValue(l2Token, out var token) ? token : null;
 }
