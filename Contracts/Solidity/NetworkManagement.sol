@@ -249,7 +249,7 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
     ///         The node's registration fee is refunded (nobody else delivered a secret to it).
     function initializeNetwork(
         address enclaveAddress,
-        bytes calldata networkPublicKey_,
+        bytes calldata networkKey,
         bytes calldata encryptedSeed,
         bytes calldata enclaveSignature,
         bytes calldata networkSignature
@@ -257,24 +257,24 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
         if (networkInitialized) revert NetworkAlreadyInitialized();
         Node storage node = _pendingNode(enclaveAddress);
         if (node.operator != msg.sender) revert NotNodeOperator(enclaveAddress, msg.sender);
-        if (networkPublicKey_.length != PUBLIC_KEY_LENGTH) revert InvalidPublicKeyLength(networkPublicKey_.length);
+        if (networkKey.length != PUBLIC_KEY_LENGTH) revert InvalidPublicKeyLength(networkKey.length);
         _checkSeedLength(encryptedSeed);
 
-        bytes32 digest = initializeDigest(enclaveAddress, networkPublicKey_, encryptedSeed);
+        bytes32 digest = initializeDigest(enclaveAddress, networkKey, encryptedSeed);
         address signer = Signatures.recover(digest, enclaveSignature);
         if (signer != enclaveAddress) revert SignerMismatch(enclaveAddress, signer);
-        address network = Signatures.addressOf(networkPublicKey_);
+        address network = Signatures.addressOf(networkKey);
         signer = Signatures.recover(digest, networkSignature);
         if (signer != network) revert SignerMismatch(network, signer);
 
         networkInitialized = true;
         networkAddress = network;
-        networkPublicKey = networkPublicKey_;
+        networkPublicKey = networkKey;
         node.status = NodeStatus.Provisioned;
         node.encryptedSeed = encryptedSeed;
         uint256 refund = node.pendingFee;
         node.pendingFee = 0;
-        emit NetworkInitialized(enclaveAddress, network, networkPublicKey_);
+        emit NetworkInitialized(enclaveAddress, network, networkKey);
         if (refund != 0) SafeTransfer.sendEth(node.operator, refund);
     }
 
@@ -536,7 +536,7 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
         );
     }
 
-    function initializeDigest(address enclaveAddress, bytes calldata networkPublicKey_, bytes calldata encryptedSeed)
+    function initializeDigest(address enclaveAddress, bytes calldata networkKey, bytes calldata encryptedSeed)
         public
         view
         returns (bytes32)
@@ -547,7 +547,7 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
                 block.chainid,
                 address(this),
                 enclaveAddress,
-                keccak256(networkPublicKey_),
+                keccak256(networkKey),
                 keccak256(encryptedSeed)
             )
         );
