@@ -46,7 +46,7 @@ public static class RollupBuilder
             StateCommitment.Compute(commitmentKey, state.ComputeRoot()), Keccak256.Hash(body.Blob), body.EncryptedLayout,
             execution.Withdrawals, execution.RewardsPaid);
         var signed = new SignedRollup(header, body.Blob, RollupSignature.Sign(header, network, enclaveKey));
-        return new BuiltRollup(signed, state, execution.Receipts, execution.Included, body.Layout);
+        return new BuiltRollup(signed, state, execution.Receipts, execution.Included, body.Layout, inputs.Rewards);
     }
 
     /// <summary>

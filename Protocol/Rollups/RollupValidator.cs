@@ -21,12 +21,7 @@ public static class RollupValidator
         ArgumentNullException.ThrowIfNull(decoder);
         var header = rollup.Header;
 
-        Require(header.ParentHash == inputs.ParentHash, RollupRejection.WrongParent, $"parent {header.ParentHash} is not {inputs.ParentHash}");
-        Require(header.Generation == inputs.Generation, RollupRejection.WrongGeneration, $"generation {header.Generation}, expected {inputs.Generation}");
-        Require(header.InclusionBlockNumber == inputs.InclusionBlockNumber && header.InclusionBlockHash == inputs.InclusionBlockHash,
-            RollupRejection.WrongInclusionProof, $"inclusion proof names block {header.InclusionBlockNumber} {header.InclusionBlockHash}, but the parent was published in {inputs.InclusionBlockNumber} {inputs.InclusionBlockHash}");
-        Require(header.DependencyBlockNumber == inputs.DependencyBlockNumber && header.DependencyBlockHash == inputs.DependencyBlockHash,
-            RollupRejection.WrongDependency, $"dependency {header.DependencyBlockNumber} {header.DependencyBlockHash} does not match the ledger's {inputs.DependencyBlockNumber} {inputs.DependencyBlockHash}");
+        CheckHeaderAgainstInputs(header, inputs);
         var signer = RollupSignature.RecoverSigner(header, network, rollup.Signature);
         Require(signer == header.Aggregator, RollupRejection.BadSignature, $"signature recovers to {signer?.ToString() ?? "nothing"}, not the aggregator {header.Aggregator}");
         Require(Keccak256.Hash(rollup.Blob) == header.BlobHash, RollupRejection.BlobHashMismatch, "the blob does not hash to the header's blob hash");
@@ -67,7 +62,20 @@ public static class RollupValidator
         var state = execution.Commit();
         using var commitmentKey = keys.StateCommitmentKey();
         Require(StateCommitment.Compute(commitmentKey, state.ComputeRoot()) == header.StateCommitment, RollupRejection.StateCommitmentMismatch, "the state commitment differs from the state execution produces");
-        return new BuiltRollup(rollup, state, execution.Receipts, execution.Included, layout);
+        return new BuiltRollup(rollup, state, execution.Receipts, execution.Included, layout, inputs.Rewards);
+    }
+
+    /// <summary>The checks that depend on the L1 fork rather than on the rollup's own bytes.</summary>
+    public static void CheckHeaderAgainstInputs(RollupHeader header, RollupInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(inputs);
+        Require(header.ParentHash == inputs.ParentHash, RollupRejection.WrongParent, $"parent {header.ParentHash} is not {inputs.ParentHash}");
+        Require(header.Generation == inputs.Generation, RollupRejection.WrongGeneration, $"generation {header.Generation}, expected {inputs.Generation}");
+        Require(header.InclusionBlockNumber == inputs.InclusionBlockNumber && header.InclusionBlockHash == inputs.InclusionBlockHash,
+            RollupRejection.WrongInclusionProof, $"inclusion proof names block {header.InclusionBlockNumber} {header.InclusionBlockHash}, but the parent was published in {inputs.InclusionBlockNumber} {inputs.InclusionBlockHash}");
+        Require(header.DependencyBlockNumber == inputs.DependencyBlockNumber && header.DependencyBlockHash == inputs.DependencyBlockHash,
+            RollupRejection.WrongDependency, $"dependency {header.DependencyBlockNumber} {header.DependencyBlockHash} does not match the ledger's {inputs.DependencyBlockNumber} {inputs.DependencyBlockHash}");
     }
 
     private static void Require(bool condition, RollupRejection reason, string message)
