@@ -28,6 +28,29 @@ public readonly struct Hash256 : IEquatable<Hash256>, IComparable<Hash256>
 
     public bool IsZero => (_u0 | _u1 | _u2 | _u3) == 0;
 
+    /// <summary>Five bits of the hash starting at bit <c>5 × level</c> from the most significant end (levels 0..50).</summary>
+    internal int Slot(int level)
+    {
+        var bit = level * 5;
+        var word = bit >> 6;
+        var offset = bit & 63;
+        var value = Word(word) << offset;
+        if (offset > 59 && word < 3)
+        {
+            value |= Word(word + 1) >> (64 - offset);
+        }
+
+        return (int)(value >> 59);
+    }
+
+    private ulong Word(int index) => index switch
+    {
+        0 => _u0,
+        1 => _u1,
+        2 => _u2,
+        _ => _u3,
+    };
+
     public static Hash256 Parse(string hex)
     {
         Span<byte> bytes = stackalloc byte[Size];

@@ -1,0 +1,7 @@
+using Obscuro.Protocol.Execution;
+using Obscuro.Protocol.State;
+
+namespace Obscuro.Protocol.Chain;
+
+/// <summary>What one L1 block contributes as rollup inputs. A block's content is fixed by its hash, whatever fork it is on.</summary>
+internal sealed record BlockRecord(L1BlockRef Ref, IReadOnlyList<TokenInfo> Listings, IReadOnlyList<L1Deposit> Deposits);

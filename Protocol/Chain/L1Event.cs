@@ -1,0 +1,25 @@
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Execution;
+using Obscuro.Protocol.Rollups;
+using Obscuro.Protocol.State;
+
+namespace Obscuro.Protocol.Chain;
+
+/// <summary>
+/// Something the management contracts did in a verified L1 block that the L2 must follow, in L1 order. The enclave
+/// extracts these from blocks whose hash, transactions root and receipts root it has checked itself, and only from
+/// successful transactions to the contracts it was configured with.
+/// </summary>
+public abstract record L1Event;
+
+/// <summary>A bridge deposit (credited on L2 by the first canonical rollup that depends on this block or later).</summary>
+public sealed record DepositEvent(L1Deposit Deposit) : L1Event;
+
+/// <summary>A token allow-listed by governance, with its reveal option.</summary>
+public sealed record TokenListedEvent(TokenInfo Token) : L1Event;
+
+/// <summary>A node registered on NetworkManagement: its enclave address and the operator that pays and is paid.</summary>
+public sealed record NodeRegisteredEvent(Address EnclaveAddress, Address Operator, bool IsAggregator) : L1Event;
+
+/// <summary>A rollup accepted by RollupManagement, as read from the publishing transaction's calldata.</summary>
+public sealed record RollupPublishedEvent(SignedRollup Rollup) : L1Event;
