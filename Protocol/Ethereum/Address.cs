@@ -28,6 +28,9 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
 
     public bool IsZero => (_u0 | _u1 | _u2) == 0;
 
+    /// <summary>True when only the last byte may be non-zero (the range of precompile-like system addresses).</summary>
+    public bool HasOnlyLastByte => (_u0 | _u1 | (_u2 & 0xFFFFFF00u)) == 0;
+
     /// <summary>The address of a public key: the last 20 bytes of Keccak-256 over the 64-byte uncompressed point (without 0x04).</summary>
     public static Address FromPublicKey(ReadOnlySpan<byte> publicKey64)
     {

@@ -24,12 +24,7 @@ public static class SystemAddresses
         return new Address(hash[12..]);
     }
 
-    public static bool IsSystem(in Address address)
-    {
-        Span<byte> bytes = stackalloc byte[Address.Size];
-        address.CopyTo(bytes);
-        return bytes[..19].IndexOfAnyExcept((byte)0) < 0;
-    }
+    public static bool IsSystem(in Address address) => address.HasOnlyLastByte;
 
     private static Address FromLastByte(byte value)
     {

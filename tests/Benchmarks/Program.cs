@@ -8,6 +8,7 @@ var suites = new Dictionary<string, Action<Report>>(StringComparer.OrdinalIgnore
     ["primitives"] = PrimitiveBenchmarks.Run,
     ["state"] = StateBenchmarks.Run,
     ["pobi"] = StartupDelayBenchmarks.Run,
+    ["protocol"] = ProtocolBenchmarks.Run,
 };
 
 var selected = args.Length == 0 ? suites.Keys.ToArray() : args;
