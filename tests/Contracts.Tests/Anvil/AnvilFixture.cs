@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Obscuro.Contracts.Artifacts;
 using Obscuro.Contracts.Rpc;
@@ -15,7 +14,6 @@ public sealed class AnvilFixture : IAsyncLifetime, IDisposable
     /// <summary>Account 0 of anvil's public test mnemonic.</summary>
     public static readonly Address DevAccount = Address.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
 
-    private static readonly TimeSpan ReceiptDeadline = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http = new();
     private AnvilProcess? _anvil;
     private EthRpcClient? _client;
@@ -64,23 +62,5 @@ public sealed class AnvilFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Polls for the receipt until it exists or the deadline passes.</summary>
-    public async Task<RpcReceipt> WaitForReceiptAsync(Hash256 transactionHash)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var receipt = await Client.GetTransactionReceiptAsync(transactionHash);
-            if (receipt is not null)
-            {
-                return receipt;
-            }
-
-            if (clock.Elapsed > ReceiptDeadline)
-            {
-                throw new TimeoutException($"No receipt for {transactionHash} within {ReceiptDeadline}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task<RpcReceipt> WaitForReceiptAsync(Hash256 transactionHash) => Client.WaitForReceiptAsync(transactionHash);
 }

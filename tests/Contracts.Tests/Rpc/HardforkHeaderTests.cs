@@ -37,9 +37,9 @@ public sealed class HardforkHeaderTests
             ["from"] = AnvilFixture.DevAccount.ToString(),
             ["input"] = Hex.Encode(probe.EncodeDeployment()),
         }]);
-        var receipt = await client.GetTransactionReceiptAsync(Hash256.Parse(sent.GetString()!));
+        var receipt = await client.WaitForReceiptAsync(Hash256.Parse(sent.GetString()!));
         var echo = probe.Abi.GetFunction("echoString");
-        var output = await client.CallAsync(CallRequest.Create(receipt!.ContractAddress!.Value, echo.EncodeCall("prague")), BlockTag.Latest);
+        var output = await client.CallAsync(CallRequest.Create(receipt.ContractAddress!.Value, echo.EncodeCall("prague")), BlockTag.Latest);
         var block = await client.GetBlockByNumberAsync(BlockTag.Latest);
 
         Assert.True(receipt.Succeeded);
