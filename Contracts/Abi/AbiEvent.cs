@@ -10,6 +10,7 @@ namespace Obscuro.Contracts.Abi;
 /// </summary>
 public sealed class AbiEvent
 {
+    private static readonly UTF8Encoding StrictEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly AbiParameter[] _dataParameters;
 
     public AbiEvent(string name, IReadOnlyList<AbiParameter> inputs, bool anonymous = false)
@@ -57,7 +58,7 @@ public sealed class AbiEvent
         return type switch
         {
             // A top-level string or bytes is hashed as its bare contents; inside arrays and structs it is padded.
-            AbiStringType => Keccak256.Hash(value is string text ? Encoding.UTF8.GetBytes(text) : throw new AbiException($"A {value?.GetType().Name ?? "null"} is not a string.")),
+            AbiStringType => Keccak256.Hash(StrictUtf8(value)),
             AbiBytesType => Keccak256.Hash(value switch
             {
                 byte[] bytes => bytes,
@@ -123,4 +124,21 @@ public sealed class AbiEvent
     }
 
     public override string ToString() => Signature;
+
+    private static byte[] StrictUtf8(object value)
+    {
+        if (value is not string text)
+        {
+            throw new AbiException($"A {value?.GetType().Name ?? "null"} is not a value of ABI type string.");
+        }
+
+        try
+        {
+            return StrictEncoding.GetBytes(text);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new AbiException($"The string is not valid UTF-16, so it has no UTF-8 encoding to hash ({e.Message}).", e);
+        }
+    }
 }

@@ -61,6 +61,15 @@ public sealed class AbiEncoderTests
     }
 
     [Fact]
+    public void Rejects_strings_that_are_not_valid_utf16()
+    {
+        const string loneSurrogate = "a\ud800b";
+
+        Assert.Contains("UTF-16", Assert.Throws<AbiException>(() => AbiEncoder.Encode(AbiStringType.Instance, loneSurrogate)).Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-16", Assert.Throws<AbiException>(() => AbiEvent.EncodeTopic(AbiStringType.Instance, loneSurrogate)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Accepts_common_CSharp_shapes_for_values()
     {
         var viaList = AbiEncoder.Encode(AbiType.Parse("uint16[]"), new List<int> { 1, 2 });
