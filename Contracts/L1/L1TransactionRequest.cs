@@ -1,0 +1,10 @@
+using Obscuro.Contracts.Abi;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Contracts.L1;
+
+/// <summary>
+/// An L1 transaction to send: a call (<paramref name="To"/> set) or a deployment (null). <paramref name="Errors"/> is
+/// the ABI used to decode a revert into its custom error; <paramref name="GasLimit"/> overrides estimation.
+/// </summary>
+public sealed record L1TransactionRequest(Address? To, ReadOnlyMemory<byte> Data, UInt256 Value, ContractAbi? Errors = null, ulong? GasLimit = null);
