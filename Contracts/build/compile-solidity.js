@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles every .sol file under a source folder with the pinned solc-js (`solcjs --standard-json`) and writes one
-// JSON artifact with each contract's ABI, creation bytecode and deployed bytecode.
+// Compiles every .sol file under a source folder with the pinned solc-js through its standard-JSON interface (the one
+// `solcjs --standard-json` uses) and writes one JSON artifact with each contract's ABI, creation bytecode and deployed bytecode.
 //
 //   node compile-solidity.js --solc <dir of the solc npm package> --sources <dir> --out <artifact.json>
 //
