@@ -390,7 +390,8 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
     }
 
     /// @notice Takes `amount` of an aggregator's stake (bonded or unbonding) and sends it to `recipient`. An aggregator
-    ///         slashed to zero leaves the aggregator list.
+    ///         slashed to zero leaves the aggregator list and counts as unbonding from then on, so it stays inactive
+    ///         even if the minimum stake is later lowered to zero.
     function slash(address enclaveAddress, uint256 amount, address recipient) external onlyGovernance nonReentrant {
         if (recipient == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
@@ -399,7 +400,10 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
         uint256 stake = node.stake;
         if (amount > stake) revert SlashExceedsStake(stake, amount);
         node.stake = uint128(stake - amount);
-        if (stake == amount) _removeAggregator(enclaveAddress); // nothing left to withdraw
+        if (stake == amount) {
+            _removeAggregator(enclaveAddress); // nothing left to withdraw
+            if (node.unbondingSince == 0) node.unbondingSince = uint40(block.number);
+        }
         emit Slashed(enclaveAddress, recipient, amount, stake - amount);
         SafeTransfer.sendEth(recipient, amount);
     }

@@ -97,6 +97,7 @@ contract RollupManagement is Governed {
     event ForkResolved(bytes32 indexed validHead, uint256 liveHeads);
     event BlockHashRecorded(uint256 indexed blockNumber, bytes32 blockHash);
 
+    error PublicationNotDirect(address caller);
     error SignerNotAggregator(address signer, address aggregator);
     error AggregatorNotActive(address aggregator);
     error BlobHashMismatch(bytes32 expected, bytes32 actual);
@@ -130,13 +131,19 @@ contract RollupManagement is Governed {
     // Publishing
     // =====================================================================================================
 
-    /// @notice Publishes a rollup. Checks, in this order (FORMATS.md): signature by `header.aggregator`, which must be
-    ///         an active aggregator; the blob hash; not a duplicate; genesis rules or parent, generation and proof of
-    ///         block inclusion; the dependency block. The blob is not stored: nodes read it from this call's input.
+    /// @notice Publishes a rollup. Checks, in this order (FORMATS.md): a direct call; signature by `header.aggregator`,
+    ///         which must be an active aggregator; the blob hash; not a duplicate; genesis rules or parent, generation
+    ///         and proof of block inclusion; the dependency block. The blob is not stored: nodes read it from this
+    ///         call's input.
     function publishRollup(RollupHeader calldata header, bytes calldata encryptedBlob, bytes calldata signature)
         external
         returns (bytes32 rollupHash)
     {
+        // The blob's only copy on L1 is the publishing transaction's input, and that input is this call only when an
+        // account without code sent it here directly. A contract (or an EIP-7702 delegated account) could build the
+        // blob from anything and leave the transaction's input useless to nodes: the rollup would be accepted on L1
+        // while its data is withheld.
+        if (msg.sender != tx.origin || msg.sender.code.length != 0) revert PublicationNotDirect(msg.sender);
         bytes32 withdrawalsHash = keccak256(abi.encode(header.withdrawals));
         rollupHash = _rollupHash(header, withdrawalsHash);
         _checkSignerAndBlob(rollupHash, header.aggregator, header.blobHash, encryptedBlob, signature);

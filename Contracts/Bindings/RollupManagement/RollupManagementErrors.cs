@@ -60,6 +60,9 @@ public static class RollupManagementErrors
     /// <summary><c>NotGovernance(address caller)</c></summary>
     public static AbiError NotGovernance { get; } = Get(nameof(NotGovernance));
 
+    /// <summary><c>PublicationNotDirect(address caller)</c></summary>
+    public static AbiError PublicationNotDirect { get; } = Get(nameof(PublicationNotDirect));
+
     /// <summary><c>RollupAlreadyPublished(bytes32 rollupHash)</c></summary>
     public static AbiError RollupAlreadyPublished { get; } = Get(nameof(RollupAlreadyPublished));
 

@@ -134,6 +134,13 @@ public sealed class GovernanceTests(ManagementFixture fixture)
         Assert.Equal(before + ManagementFixture.Ether, await s.Rpc.GetBalanceAsync(fixture.Outsider.Address, BlockTag.Latest));
         Assert.Equal([a], (await nm.AggregatorsAsync()).Select(x => x.EnclaveAddress));
 
+        // Slashed to nothing is out for good: lowering the minimum stake to zero does not bring it back.
+        Assert.Equal(slashed.Receipt.BlockNumber, (await nm.NodeInfoAsync(b)).UnbondingSince);
+        await nm.SetMinimumStakeAsync(UInt256.Zero);
+        Assert.False(await nm.IsActiveAggregatorAsync(b));
+        Assert.True(await nm.IsActiveAggregatorAsync(a));
+        await s.AssertRejectedAsync(fixture.Operator2, c => c.NetworkManagement.AddStakeAsync(b, ManagementFixture.Ether), NetworkManagementErrors.AlreadyUnbonding, [b]);
+
         // The finality parameters, with the rule M > H enforced by the contract.
         var rm = g.RollupManagement;
         await rm.SetForkLockPeriodAsync(30);

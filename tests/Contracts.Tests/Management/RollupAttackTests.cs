@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Obscuro.Contracts.Artifacts;
 using Obscuro.Contracts.Bindings;
+using Obscuro.Contracts.L1;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Contracts.Tests.Anvil;
 using Obscuro.Protocol.Ethereum;
@@ -63,6 +65,33 @@ public sealed class RollupAttackTests(ManagementFixture fixture)
         await s.As(fixture.Operator2).NetworkManagement.RequestUnbondAsync(fixture.EnclaveB.Address);
         var draft = await s.Rollups.ChildDraftAsync(genesis.Hash, fixture.EnclaveB, "leaving");
         await AssertPublishRejectedAsync(s, draft, fixture.EnclaveB, RollupManagementErrors.AggregatorNotActive, [fixture.EnclaveB.Address], genesis.Hash);
+    }
+
+    [Fact]
+    public async Task A_rollup_published_through_a_contract_is_rejected()
+    {
+        using var s = await fixture.StartAsync(ManagementStage.Network);
+        var genesis = await s.Rollups.GenesisAsync(fixture.EnclaveA, "genesis");
+        var forwarder = ContractArtifacts.Embedded.Get("ForwardingCaller");
+        var deployed = await s.SenderOf(fixture.Attacker).SendAsync(new L1TransactionRequest(null, forwarder.EncodeDeployment(), UInt256.Zero));
+        var relay = deployed.Receipt.ContractAddress!.Value;
+
+        // A valid rollup, correctly signed: only the way it arrives is wrong. A contract in between could have built
+        // the blob from anything, so the transaction's input would not give nodes the rollup's data.
+        var draft = await s.Rollups.ChildDraftAsync(genesis.Hash, fixture.EnclaveA, "relayed");
+        var header = draft.ToHeader();
+        var publish = RollupManagementContract.EncodePublishRollupCall(header, draft.Blob, s.Rollups.Sign(header, fixture.EnclaveA));
+        var forward = forwarder.Abi.GetFunction("forward").EncodeCall(s.Addresses.RollupManagement, publish);
+        await s.AssertRejectedAsync(
+            fixture.Attacker,
+            c => c.RollupManagement.Sender!.SendAsync(new L1TransactionRequest(relay, forward, UInt256.Zero, RollupManagementContract.Abi)),
+            RollupManagementErrors.PublicationNotDirect,
+            [relay],
+            new ChainStateProbe(s).WithRollups(genesis.Hash, header.Hash));
+
+        // The same call sent directly is accepted.
+        var direct = await s.Rollups.PublishAsync(draft, fixture.EnclaveA);
+        Assert.Equal(header.Hash, direct.Hash);
     }
 
     [Fact]
