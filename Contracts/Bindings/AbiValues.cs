@@ -62,20 +62,6 @@ internal static class AbiValues
         return Encoding.ASCII.GetString(bytes, 0, length < 0 ? bytes.Length : length);
     }
 
-    /// <summary>The bytes32 of a name as the contracts write it: ASCII, right-padded with zeros.</summary>
-    public static Hash256 PaddedAsciiWord(string name)
-    {
-        var bytes = Encoding.ASCII.GetBytes(name);
-        if (bytes.Length > Hash256.Size)
-        {
-            throw new ArgumentException($"'{name}' is longer than 32 bytes.", nameof(name));
-        }
-
-        var word = new byte[Hash256.Size];
-        bytes.CopyTo(word, 0);
-        return new Hash256(word);
-    }
-
     private static TEnum ToEnum<TEnum>(UInt256 value)
         where TEnum : struct, System.Enum
     {
