@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles every .sol file under a source folder with the pinned solc-js (`solcjs --standard-json`) and writes one
-// JSON artifact with each contract's ABI, creation bytecode and deployed bytecode.
+// Compiles every .sol file under a source folder with the pinned solc-js through its standard-JSON interface (the one
+// `solcjs --standard-json` uses) and writes one JSON artifact with each contract's ABI, creation bytecode and deployed bytecode.
 //
 //   node compile-solidity.js --solc <dir of the solc npm package> --sources <dir> --out <artifact.json>
 //
@@ -9,7 +9,6 @@
 // form so MSBuild reports them with their location, followed by solc's own formatted message.
 'use strict';
 
-const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -109,27 +108,15 @@ function toSourceKey(sourceRoot, file) {
 }
 
 function runSolcjs(solcPackage, input) {
-  const solcjs = path.join(solcPackage, 'solc.js');
-  // No --base-path: every source is passed inline, so an import of anything outside the source folder is an error
-  // ("File not found") rather than a silent read from wherever the build happens to run.
-  const result = childProcess.spawnSync(process.execPath, [solcjs, '--standard-json'], {
-    input: JSON.stringify(input),
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.error) {
-    fail(`could not run solcjs: ${result.error.message}`);
-  }
-  if (result.status !== 0) {
-    fail(`solcjs exited with code ${result.status}: ${(result.stderr || result.stdout || '').trim()}`);
-  }
-  // solcjs prints a note about SMT solvers before the JSON; the JSON is the last line it writes.
-  const lines = result.stdout.split('\n').filter((line) => line.trim().length > 0);
-  const last = lines.length > 0 ? lines[lines.length - 1] : '';
+  // The same entry point `solcjs --standard-json` uses, called in-process: the CLI exits before a large JSON answer is
+  // fully flushed to a pipe, which truncated the output intermittently. No import callback is given, so an import of
+  // anything outside the inlined sources is an error ("File not found") rather than a read from the build machine.
+  const solc = require(solcPackage);
+  const text = solc.compile(JSON.stringify(input));
   try {
-    return JSON.parse(last);
+    return JSON.parse(text);
   } catch (e) {
-    fail(`solcjs did not print standard JSON output: ${result.stdout.slice(0, 2000)}`);
+    fail(`solc did not return standard JSON output: ${String(text).slice(0, 2000)}`);
   }
 }
 

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Obscuro.Contracts.Abi;
+using Obscuro.Contracts.Artifacts;
+using Obscuro.Contracts.L1;
+using Obscuro.Contracts.Rpc;
+using Obscuro.Contracts.Tests.Anvil;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Contracts.Tests.L1;
+
+/// <summary>The L1 sender against its own anvil (some tests switch automatic mining off).</summary>
+public sealed class L1SenderTests : IAsyncLifetime, IDisposable
+{
+    // Accounts 1–4 of anvil's public test mnemonic.
+    private static readonly string[] DevKeys =
+    [
+        "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+        "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+        "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+        "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+    ];
+
+    private readonly HttpClient _http = new();
+    private AnvilProcess? _anvil;
+    private EthRpcClient? _rpc;
+
+    private EthRpcClient Rpc => _rpc!;
+
+    public async Task InitializeAsync()
+    {
+        _anvil = await AnvilProcess.StartAsync("prague");
+        _rpc = _anvil.CreateClient(_http);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_anvil is not null) await _anvil.DisposeAsync();
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private L1Sender Sender(int key, L1SenderOptions? options = null) =>
+        new(Rpc, Hex.Decode(DevKeys[key]), options ?? new L1SenderOptions { PollInterval = TimeSpan.FromMilliseconds(20) });
+
+    private static Address Fresh(string label) => new(Keccak256.HashToArray(System.Text.Encoding.UTF8.GetBytes(label)).AsSpan(12));
+
+    [Fact]
+    public async Task Sends_a_locally_signed_transfer()
+    {
+        using var sender = Sender(0);
+        var to = Fresh("transfer");
+        var result = await sender.SendAsync(new L1TransactionRequest(to, ReadOnlyMemory<byte>.Empty, new UInt256(12345)));
+        Assert.True(result.Receipt.Succeeded);
+        Assert.Equal(sender.Account, result.Receipt.From);
+        Assert.Equal(new UInt256(12345), await Rpc.GetBalanceAsync(to, BlockTag.Latest));
+    }
+
+    [Fact]
+    public async Task Concurrent_sends_get_consecutive_distinct_nonces()
+    {
+        using var sender = Sender(1);
+        var start = await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Latest);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            sender.SendAsync(new L1TransactionRequest(Fresh($"c{i}"), ReadOnlyMemory<byte>.Empty, UInt256.One))));
+        var nonces = new List<ulong>();
+        foreach (var result in results) nonces.Add((await Rpc.GetTransactionByHashAsync(result.TransactionHash))!.Nonce);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => start + (ulong)i), nonces.Order());
+    }
+
+    [Fact]
+    public async Task A_stale_sender_resynchronises_its_nonce()
+    {
+        using var first = Sender(2);
+        using var second = Sender(2); // same key, as after a restart or with a second tool
+        await first.SendAsync(new L1TransactionRequest(Fresh("s1"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        await second.SendAsync(new L1TransactionRequest(Fresh("s2"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        var result = await first.SendAsync(new L1TransactionRequest(Fresh("s3"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        Assert.True(result.Receipt.Succeeded);
+        Assert.Equal(3UL, await Rpc.GetTransactionCountAsync(first.Account, BlockTag.Latest));
+    }
+
+    [Fact]
+    public async Task A_revert_is_decoded_and_nothing_is_sent()
+    {
+        using var sender = Sender(3);
+        var probe = ContractArtifacts.Embedded.Get("AbiProbe");
+        var deployed = await sender.SendAsync(new L1TransactionRequest(null, probe.CreationBytecode, UInt256.Zero));
+        var address = deployed.Receipt.ContractAddress!.Value;
+        var nonceBefore = await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Pending);
+        var call = probe.Abi.GetFunction("failCustom").EncodeCall([new UInt256(7), "not today"]);
+
+        var e = await Assert.ThrowsAsync<ContractRevertException>(() => sender.SendAsync(new L1TransactionRequest(address, call, UInt256.Zero, probe.Abi)));
+        var reason = Assert.IsType<CustomErrorRevert>(e.Reason);
+        Assert.Equal("ProbeFailed", reason.Error.Name);
+        Assert.Equal(nonceBefore, await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Pending));
+    }
+
+    [Fact]
+    public async Task An_underpriced_transaction_is_replaced_with_higher_fees_until_included()
+    {
+        using var sender = Sender(0, new L1SenderOptions { PollInterval = TimeSpan.FromMilliseconds(20), BlocksBeforeFeeBump = 2, FeeBumpPercent = 25 });
+        await Rpc.RequestAsync("evm_setAutomine", [JsonValue.Create(false)]);
+        try
+        {
+            var nonce = await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Latest);
+            var send = sender.SendAsync(new L1TransactionRequest(Fresh("bumped"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+            await PollAsync(async () => await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Pending) > nonce);
+
+            // Base fee jumps far above what the first attempt offered: it cannot be included until re-priced.
+            const ulong expensive = 500_000_000_000;
+            await Rpc.RequestAsync("anvil_setNextBlockBaseFeePerGas", [JsonValue.Create("0x" + expensive.ToString("x", System.Globalization.CultureInfo.InvariantCulture))]);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!send.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                await Rpc.MineAsync(1);
+                await Task.WhenAny(send, Task.Delay(50));
+            }
+
+            var result = await send;
+            var included = await Rpc.GetTransactionByHashAsync(result.TransactionHash);
+            Assert.True(included!.MaxFeePerGas > new UInt256(expensive / 2), $"the included attempt offered {included.MaxFeePerGas}");
+            Assert.Equal(nonce, included.Nonce);
+        }
+        finally
+        {
+            await Rpc.RequestAsync("evm_setAutomine", [JsonValue.Create(true)]);
+        }
+    }
+
+    [Fact]
+    public async Task Waits_for_the_requested_confirmations()
+    {
+        using var sender = Sender(1, new L1SenderOptions { PollInterval = TimeSpan.FromMilliseconds(20), Confirmations = 3 });
+        var send = sender.SendAsync(new L1TransactionRequest(Fresh("confirmed"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!send.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(send, Task.Delay(100));
+            if (!send.IsCompleted) await Rpc.MineAsync(1);
+        }
+
+        var result = await send;
+        Assert.True(await Rpc.GetBlockNumberAsync() >= result.Receipt.BlockNumber + 2);
+    }
+
+    private static async Task PollAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met in time.");
+            await Task.Delay(20);
+        }
+    }
+}
