@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Obscuro.Silo;
+
+namespace Obscuro.Grains.Tests;
+
+/// <summary>Start-up refuses a configuration that would put enclave grains or secrets in the wrong place.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("enclave", "none", "needs a TEE")]
+    [InlineData("both", "none", "needs a TEE")]
+    [InlineData("host", "simulated", "needs Orleans:Metadata:tee 'none'")]
+    [InlineData("host", "noen", "is not one of none, simulated, sev-snp, tdx")]
+    [InlineData("enclave", "sev-snp", "not built yet")]
+    public void A_role_and_tee_that_do_not_fit_together_stop_the_silo(string role, string tee, string expected)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Role"] = role, ["Orleans:Metadata:tee"] = tee }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_storage_provider_other_than_memory_is_refused_clearly()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Storage:Provider"] = "redis" }));
+
+        Assert.Contains("only 'memory'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clustering_provider_other_than_localhost_is_refused_clearly()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Clustering:Provider"] = "redis" }, clustering: true));
+
+        Assert.Contains("only 'localhost'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_error_is_reported_at_once()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:NodeId"] = "", ["Obscuro:Storage:Provider"] = "redis" }));
+
+        Assert.Contains("Obscuro:NodeId is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Obscuro:Storage:Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_command_line_switches_reach_the_settings_they_name()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddCommandLine(["--role", "enclave", "--tee", "simulated", "--node-id", "n1", "--data-dir", "/var/obscuro"], SiloCommandLine.SwitchMappings)
+            .Build();
+
+        Assert.Equal("enclave", configuration["Obscuro:Role"]);
+        Assert.Equal("simulated", configuration["Orleans:Metadata:tee"]);
+        Assert.Equal("n1", configuration["Obscuro:NodeId"]);
+        Assert.Equal("/var/obscuro", configuration["Obscuro:DataDirectory"]);
+    }
+
+    private static void Configure(Dictionary<string, string?> overrides, bool clustering = false)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Obscuro:NodeId"] = "node-0",
+            ["Obscuro:Role"] = "host",
+            ["Orleans:Metadata:tee"] = "none",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.UseOrleans(silo =>
+        {
+            if (clustering)
+            {
+                silo.UseObscuroClustering();
+            }
+
+            silo.UseObscuroSilo();
+        });
+    }
+}

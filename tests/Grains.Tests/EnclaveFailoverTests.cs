@@ -1,0 +1,85 @@
+namespace Obscuro.Grains.Tests;
+
+/// <summary>Kills the enclave silo, so it has a cluster of its own.</summary>
+public sealed class EnclaveFailoverTests(TeeClusterFixture fixture) : IClassFixture<TeeClusterFixture>
+{
+    private static readonly TimeSpan MembershipDeadline = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Without_a_tee_silo_calls_fail_clearly_and_a_returning_tee_silo_serves_the_same_sealed_key()
+    {
+        var client = fixture.Client;
+        var before = Enumerable.Range(0, 10).Select(i => $"failover-before-{i}").ToList();
+        var identities = await Task.WhenAll(before.Select(id => client.GetGrain<IEnclaveIdentityGrain>(id).GetIdentityAsync()));
+        var enclaveKey = identities[0].PublicKey;
+
+        await fixture.Cluster.KillSiloAsync(fixture.TeeSilo);
+
+        // Until the host silos declare the enclave silo dead, a call may still be sent to it; after that, placement
+        // has no compatible silo and says so at once.
+        var probe = 0;
+        var firstClearError = await Poll.UntilAsync(
+            () => FailureOf(client.GetGrain<IEnclaveIdentityGrain>($"failover-probe-{probe++}")),
+            IsNoCompatibleSilo,
+            MembershipDeadline,
+            "failing with a placement error");
+        Assert.Contains("enclaveidentity", firstClearError!.Message, StringComparison.OrdinalIgnoreCase);
+
+        var during = Enumerable.Range(0, 10).Select(i => $"failover-during-{i}").ToList();
+        foreach (var id in before.Concat(during))
+        {
+            Assert.True(IsNoCompatibleSilo(await FailureOf(client.GetGrain<IEnclaveIdentityGrain>(id))), $"{id} did not fail with the placement error");
+        }
+
+        // Host grains still answer and report that the enclave is gone.
+        var info = await client.GetGrain<INodeInfoGrain>("failover-info").GetNodeInfoAsync();
+        Assert.Equal((2, 0), (info.HostSilos, info.EnclaveSilos));
+        Assert.Null(info.Enclave);
+
+        // Nothing enclave-side activated anywhere meanwhile.
+        Assert.All(before.Concat(during), id => Assert.False(fixture.Cluster.TryGetGrainContext(client.GetGrain<IEnclaveIdentityGrain>(id).GetGrainId(), out _)));
+        Assert.Empty(await fixture.EnclaveIdentityActivationsOnAsync(fixture.HostSilos));
+
+        // The enclave silo comes back with the same data directory (a new silo process, a new silo address).
+        var returned = await fixture.Cluster.StartAdditionalSiloAsync();
+        Assert.True(TeeClusterFixture.IsTeeSilo(returned));
+        var identity = await Poll.UntilAsync(
+            () => IdentityOrNull(client.GetGrain<IEnclaveIdentityGrain>(before[0])),
+            result => result is not null,
+            MembershipDeadline,
+            "served by the returning enclave silo");
+
+        Assert.Equal(enclaveKey, identity!.PublicKey);
+        Assert.True(fixture.Cluster.TryGetGrainContext(client.GetGrain<IEnclaveIdentityGrain>(before[0]).GetGrainId(), out var context));
+        Assert.Equal(returned.SiloAddress, context.Address.SiloAddress);
+    }
+
+    private static bool IsNoCompatibleSilo(Exception? error) =>
+        error is OrleansException && error.Message.Contains("No active nodes are compatible", StringComparison.Ordinal);
+
+    private static async Task<Exception?> FailureOf(IEnclaveIdentityGrain grain)
+    {
+        try
+        {
+            await grain.GetIdentityAsync();
+            return null;
+        }
+        catch (Exception error) when (error is OrleansException or TimeoutException)
+        {
+            return error;
+        }
+    }
+
+    private static async Task<EnclaveIdentity?> IdentityOrNull(IEnclaveIdentityGrain grain)
+    {
+        try
+        {
+            return await grain.GetIdentityAsync();
+        }
+        catch (OrleansException)
+        {
+            // The new silo's metadata reaches the other silos' caches shortly after it joins.
+            return null;
+        }
+    }
+}
