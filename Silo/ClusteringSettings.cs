@@ -14,6 +14,7 @@ public sealed class ClusteringSettings
 
     public int SiloPort { get; set; } = 11111;
 
+    /// <summary>The client gateway's port (0: none); ignored on a silo whose role is <c>enclave</c>, which opens no gateway.</summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>The silo port of the silo the others join through; the silo whose own port this is starts the cluster.</summary>

@@ -18,7 +18,7 @@ public static class ObscuroSiloBuilderExtensions
     /// <summary>
     /// Everything that makes a silo an Obscuro silo, from <see cref="ISiloBuilder.Configuration"/>: silo metadata
     /// (<c>tee</c>, <c>role</c>, <c>node</c>), the TEE, TEE-only placement, the enclave/host split of grain classes, the
-    /// public API call filter, grain storage and the L1 stream provider. Membership and endpoints are not set here
+    /// public API call filter, no client gateway on enclave-only silos, grain storage and the L1 stream provider. Membership and endpoints are not set here
     /// (see <see cref="UseObscuroClustering"/>), so a test cluster can call this on its silos and run the production
     /// wiring. Throws <see cref="InvalidOperationException"/> listing every configuration error.
     /// </summary>
@@ -54,6 +54,13 @@ public static class ObscuroSiloBuilderExtensions
         builder.Services.PostConfigure<GrainTypeOptions>(grainTypes => KeepGrainClassesFor(options.Role, grainTypes));
 
         builder.AddIncomingGrainCallFilter<PublicApiCallFilter>();
+        if (options.Role == SiloRole.Enclave)
+        {
+            // No client gateway on an enclave-only silo, whatever the endpoints say: clients reach the node through host
+            // silos, the TEE never parses connections from anyone on the network, and clients never take the cluster
+            // manifest from a silo that hosts only enclave grains.
+            builder.Services.PostConfigure<EndpointOptions>(endpoints => endpoints.GatewayPort = 0);
+        }
 
         builder.AddMemoryGrainStorageAsDefault();
         builder.AddMemoryGrainStorage("PubSubStore");

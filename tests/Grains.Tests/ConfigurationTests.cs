@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Obscuro.Silo;
 
 namespace Obscuro.Grains.Tests;
@@ -58,7 +61,18 @@ public sealed class ConfigurationTests
         Assert.Equal("/var/obscuro", configuration["Obscuro:DataDirectory"]);
     }
 
-    private static void Configure(Dictionary<string, string?> overrides, bool clustering = false)
+    [Theory]
+    [InlineData("enclave", "simulated", 0)]
+    [InlineData("both", "simulated", 30000)]
+    [InlineData("host", "none", 30000)]
+    public void Only_silos_with_a_host_side_open_a_client_gateway(string role, string tee, int gatewayPort)
+    {
+        using var host = Configure(new() { ["Obscuro:Role"] = role, ["Orleans:Metadata:tee"] = tee, ["Obscuro:DataDirectory"] = "unused" }, clustering: true).Build();
+
+        Assert.Equal(gatewayPort, host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort);
+    }
+
+    private static HostApplicationBuilder Configure(Dictionary<string, string?> overrides, bool clustering = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = new Dictionary<string, string?>
@@ -82,5 +96,6 @@ public sealed class ConfigurationTests
 
             silo.UseObscuroSilo();
         });
+        return builder;
     }
 }

@@ -71,6 +71,23 @@ public sealed class TeeClusterFixture : IAsyncLifetime
 
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // The enclave silo has no gateway, so the client learns of enclave grain types only once the host silos'
+        // cluster manifests include it; until then GetGrain cannot resolve the interface.
+        await Poll.UntilAsync(ClientReachesEnclaveAsync, reached => reached, TimeSpan.FromSeconds(30), "able to reach the enclave from the client");
+    }
+
+    private async Task<bool> ClientReachesEnclaveAsync()
+    {
+        try
+        {
+            await Client.GetGrain<IEnclaveIdentityGrain>("fixture-ready").GetIdentityAsync();
+            return true;
+        }
+        catch (Exception error) when (error is ArgumentException or OrleansException)
+        {
+            return false;
+        }
     }
 
     public async Task DisposeAsync()
