@@ -18,9 +18,10 @@ public static class ObscuroSiloBuilderExtensions
     /// <summary>
     /// Everything that makes a silo an Obscuro silo, from <see cref="ISiloBuilder.Configuration"/>: silo metadata
     /// (<c>tee</c>, <c>role</c>, <c>node</c>), the TEE, TEE-only placement, the enclave/host split of grain classes, the
-    /// public API call filter, no client gateway on enclave-only silos, grain storage and the L1 stream provider. Membership and endpoints are not set here
-    /// (see <see cref="UseObscuroClustering"/>), so a test cluster can call this on its silos and run the production
-    /// wiring. Throws <see cref="InvalidOperationException"/> listing every configuration error.
+    /// public API call filter, no client gateway on enclave-only silos, grain storage and the L1 stream provider.
+    /// Membership and endpoints are not set here (see <see cref="UseObscuroClustering"/>), so a test cluster can call
+    /// this on its silos and run the production wiring. Throws <see cref="InvalidOperationException"/> listing every
+    /// configuration error.
     /// </summary>
     public static ISiloBuilder UseObscuroSilo(this ISiloBuilder builder)
     {
@@ -32,7 +33,8 @@ public static class ObscuroSiloBuilderExtensions
         var errors = options.Validate(teeValue);
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException("Invalid Obscuro silo configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
+            var lines = errors.Select(error => Environment.NewLine + "  - " + error);
+            throw new InvalidOperationException("Invalid Obscuro silo configuration:" + string.Concat(lines));
         }
 
         _ = TeeKinds.TryParse(teeValue, out var tee);

@@ -49,7 +49,9 @@ public sealed class ObscuroSiloOptions
 
             if (Role == SiloRole.Host && tee != TeeKind.None)
             {
-                errors.Add($"Obscuro:Role 'host' needs Orleans:Metadata:tee 'none' (got '{teeMetadataValue}'), or placement would consider this silo for enclave grains it does not host.");
+                errors.Add(
+                    $"Obscuro:Role 'host' needs Orleans:Metadata:tee 'none' (got '{teeMetadataValue}'), " +
+                    "or placement would consider this silo for enclave grains it does not host.");
             }
 
             if (Role is SiloRole.Enclave or SiloRole.Both && tee == TeeKind.None)

@@ -11,13 +11,14 @@ namespace Obscuro.Silo.Security;
 /// also sees calls to Orleans system targets, so the few a client's runtime needs are listed in
 /// <see cref="PublicApiFilterOptions.ClientSystemInterfaces"/>.
 /// <para>
-/// How a client is told apart: the message's sending id (<see cref="IGrainCallContext.SourceId"/>) has the
-/// client grain type (<c>sys.client</c>, <see cref="GrainTypePrefix.IsClient(in GrainId)"/>) for clients; a silo's hosted client has one too, keyed
-/// <c>hosted-{silo address}</c>. A call without a sending id is treated as a client call (fail closed).
-/// This is defence in depth, not authentication: Orleans' gateway does not check the sending id of a client's message
-/// against the connection it came on, so a client running a modified Orleans can claim to be a grain. What protects
-/// enclave data is that every enclave method checks signed input or returns only encrypted or signed output
-/// (ARCHITECTURE §3).
+/// How a client is told apart: the message's sending id (<see cref="IGrainCallContext.SourceId"/>) has the client
+/// grain type (<c>sys.client</c>, <see cref="GrainTypePrefix.IsClient(in GrainId)"/>); a silo's hosted client has that
+/// type too, keyed <c>hosted-{silo address}</c>, and counts as inside the node. A call without a sending id is treated
+/// as a client call (fail closed).
+/// This is defence in depth, not authentication: Orleans 10.4.2's gateway (GatewayInboundConnection) does not check a
+/// message's sending id against the client id of the connection it came on, so a client running a modified Orleans can
+/// claim to be a grain or a hosted client. What protects enclave data is that every enclave method checks signed input
+/// or returns only encrypted or signed output (ARCHITECTURE §3).
 /// </para>
 /// </summary>
 internal sealed partial class PublicApiCallFilter(IOptions<PublicApiFilterOptions> options, ILogger<PublicApiCallFilter> logger) : IIncomingGrainCallFilter

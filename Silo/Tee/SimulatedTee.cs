@@ -169,7 +169,9 @@ public sealed partial class SimulatedTee : ITeeEnvironment, IDisposable
         stream.Flush(flushToDisk: true);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "INSECURE simulated TEE, for development only: the sealing key is a plain file, {Path}; whoever can read it can unseal every secret of this silo")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "INSECURE simulated TEE, for development only: the sealing key is a plain file, {Path}; whoever can read it can unseal every secret of this silo")]
     private static partial void LogInsecure(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulated TEE: enclave key {Address} unsealed")]

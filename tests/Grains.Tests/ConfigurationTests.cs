@@ -67,7 +67,9 @@ public sealed class ConfigurationTests
     [InlineData("host", "none", 30000)]
     public void Only_silos_with_a_host_side_open_a_client_gateway(string role, string tee, int gatewayPort)
     {
-        using var host = Configure(new() { ["Obscuro:Role"] = role, ["Orleans:Metadata:tee"] = tee, ["Obscuro:DataDirectory"] = "unused" }, clustering: true).Build();
+        var settings = new Dictionary<string, string?> { ["Obscuro:Role"] = role, ["Orleans:Metadata:tee"] = tee, ["Obscuro:DataDirectory"] = "unused" };
+
+        using var host = Configure(settings, clustering: true).Build();
 
         Assert.Equal(gatewayPort, host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort);
     }

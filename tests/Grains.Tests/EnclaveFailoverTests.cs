@@ -12,6 +12,7 @@ public sealed class EnclaveFailoverTests(TeeClusterFixture fixture) : IClassFixt
         var before = Enumerable.Range(0, 10).Select(i => $"failover-before-{i}").ToList();
         var identities = await Task.WhenAll(before.Select(id => client.GetGrain<IEnclaveIdentityGrain>(id).GetIdentityAsync()));
         var enclaveKey = identities[0].PublicKey;
+        var grainType = fixture.EnclaveIdentityGrainType;
 
         await fixture.Cluster.KillSiloAsync(fixture.TeeSilo);
 
@@ -37,7 +38,6 @@ public sealed class EnclaveFailoverTests(TeeClusterFixture fixture) : IClassFixt
         Assert.Null(info.Enclave);
 
         // Nothing enclave-side activated anywhere meanwhile.
-        var grainType = client.GetGrain<IEnclaveIdentityGrain>(before[0]).GetGrainId().Type;
         Assert.All(before.Concat(during), id => Assert.False(fixture.Cluster.TryGetGrainContext(GrainId.Create(grainType, id), out _)));
         Assert.Empty(await fixture.EnclaveIdentityActivationsOnAsync(fixture.HostSilos));
 
@@ -51,14 +51,14 @@ public sealed class EnclaveFailoverTests(TeeClusterFixture fixture) : IClassFixt
             "served by the returning enclave silo");
 
         Assert.Equal(enclaveKey, identity!.PublicKey);
-        Assert.True(fixture.Cluster.TryGetGrainContext(client.GetGrain<IEnclaveIdentityGrain>(before[0]).GetGrainId(), out var context));
+        Assert.True(fixture.Cluster.TryGetGrainContext(GrainId.Create(grainType, before[0]), out var context));
         Assert.Equal(returned.SiloAddress, context.Address.SiloAddress);
     }
 
     /// <summary>
-    /// The two ways Orleans says there is no enclave silo: placement finds no compatible silo while the cluster manifest
-    /// still lists the grain type; once the manifest has dropped the dead silo (about a minute here), GetGrain itself
-    /// finds no implementation of the interface.
+    /// The two ways Orleans says there is no enclave silo: placement finds no compatible silo while the caller's
+    /// cluster manifest still lists the grain type; once it has dropped the dead silo, GetGrain itself finds no
+    /// implementation of the interface.
     /// </summary>
     private static bool IsNoEnclaveSilo(Exception? error) => error switch
     {

@@ -7,6 +7,7 @@ using Obscuro.Grains.Placement;
 using Obscuro.Protocol.Ethereum;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Runtime.Placement.Filtering;
 using Orleans.TestingHost;
 
 namespace Obscuro.Grains.Tests;
@@ -75,6 +76,19 @@ public sealed class PlacementTests(TeeClusterFixture fixture)
         var teeClasses = fixture.TeeSilo.ServiceProvider.GetRequiredService<IOptions<GrainTypeOptions>>().Value.Classes;
         Assert.Contains(typeof(EnclaveIdentityGrain), teeClasses);
         Assert.DoesNotContain(typeof(NodeInfoGrain), teeClasses);
+    }
+
+    [Fact]
+    public void Every_silo_resolves_the_enclave_grain_type_to_the_tee_only_filter_and_its_director()
+    {
+        var grainType = fixture.EnclaveIdentityGrainType;
+        foreach (var silo in fixture.Cluster.GetActiveSilos())
+        {
+            var strategies = silo.ServiceProvider.GetRequiredService<PlacementFilterStrategyResolver>().GetPlacementFilterStrategies(grainType);
+
+            var strategy = Assert.IsType<TeeOnlyPlacementFilterStrategy>(Assert.Single(strategies));
+            Assert.IsType<TeeOnlyPlacementFilterDirector>(silo.ServiceProvider.GetRequiredService<PlacementFilterDirectorResolver>().GetFilterDirector(strategy));
+        }
     }
 
     [Fact]

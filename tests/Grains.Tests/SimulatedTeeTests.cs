@@ -60,6 +60,22 @@ public sealed class SimulatedTeeTests : IDisposable
     }
 
     [Fact]
+    public void The_log_says_INSECURE_and_names_the_enclave_address_but_no_key_material()
+    {
+        var logger = new RecordingLogger<SimulatedTee>();
+        SimulatedTee.Open(_dataDirectory, logger).Dispose();
+        using var tee = SimulatedTee.Open(_dataDirectory, logger);
+
+        var privateKey = AesGcmSealer.Unseal(File.ReadAllBytes(SealingKeyPath), File.ReadAllBytes(EnclaveKeyPath), "enclave-key");
+        var secrets = new[] { privateKey, File.ReadAllBytes(SealingKeyPath) }
+            .SelectMany(secret => new[] { Convert.ToHexStringLower(secret), Convert.ToHexString(secret), Convert.ToBase64String(secret) })
+            .ToList();
+        Assert.Contains(logger.Lines, line => line.StartsWith("Warning: INSECURE simulated TEE", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, line => line.Contains(tee.EnclaveKey.Address.ToString(), StringComparison.Ordinal));
+        Assert.All(logger.Lines, line => Assert.DoesNotContain(secrets, secret => line.Contains(secret, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Sealing_round_trips_and_never_outputs_the_plaintext()
     {
         using var tee = Open();

@@ -33,6 +33,12 @@ public sealed class TeeClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>
+    /// Taken while the enclave silo is up: with no enclave silo in the cluster manifest, resolving the interface to
+    /// its grain type (as GetGrain does) fails.
+    /// </summary>
+    public GrainType EnclaveIdentityGrainType { get; private set; }
+
     public static bool IsTeeSilo(InProcessSiloHandle silo) =>
         silo.ServiceProvider.GetRequiredService<ITeeEnvironment>().Kind != TeeKind.None;
 
@@ -44,10 +50,9 @@ public sealed class TeeClusterFixture : IAsyncLifetime
     /// </summary>
     public async Task<DetailedGrainStatistic[]> EnclaveIdentityActivationsOnAsync(IEnumerable<InProcessSiloHandle> silos)
     {
-        var grainType = Client.GetGrain<IEnclaveIdentityGrain>("any").GetGrainId().Type;
         var management = HostSilos[0].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         var statistics = await management.GetDetailedGrainStatistics(types: null, silos.Select(silo => silo.SiloAddress).ToArray());
-        return statistics.Where(statistic => statistic.GrainId.Type == grainType).ToArray();
+        return statistics.Where(statistic => statistic.GrainId.Type == EnclaveIdentityGrainType).ToArray();
     }
 
     public async Task InitializeAsync()
@@ -67,26 +72,36 @@ public sealed class TeeClusterFixture : IAsyncLifetime
             // The harness's client asks each silo's test hooks whether membership has settled.
             silo.Configure<PublicApiFilterOptions>(filter => filter.ClientSystemInterfaces.Add("Orleans.Runtime.TestHooks.ITestHooks"));
         });
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout));
+        builder.ConfigureClient(client =>
+        {
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout);
+
+            // A client learns grain types from its gateway's cluster manifest, polled once a minute by default. The
+            // enclave silo has no gateway, so a client that connected before the host silos saw the enclave silo's
+            // manifest would not know the enclave grain types for up to that minute.
+            client.Configure<TypeManagementOptions>(types => types.TypeMapRefreshInterval = TimeSpan.FromSeconds(1));
+        });
 
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
-        // The enclave silo has no gateway, so the client learns of enclave grain types only once the host silos'
-        // cluster manifests include it; until then GetGrain cannot resolve the interface.
-        await Poll.UntilAsync(ClientReachesEnclaveAsync, reached => reached, TimeSpan.FromSeconds(30), "able to reach the enclave from the client");
+        // The client learns of enclave grain types only once a host silo's cluster manifest includes the enclave silo
+        // and the client has polled it; until then GetGrain cannot resolve the interface.
+        await Poll.UntilAsync(ClientReachesEnclaveAsync, error => error is null, TimeSpan.FromSeconds(30), "able to reach the enclave from the client");
+        EnclaveIdentityGrainType = Client.GetGrain<IEnclaveIdentityGrain>("fixture-ready").GetGrainId().Type;
     }
 
-    private async Task<bool> ClientReachesEnclaveAsync()
+    /// <summary>Null once the client reaches the enclave; otherwise why not.</summary>
+    private async Task<string?> ClientReachesEnclaveAsync()
     {
         try
         {
             await Client.GetGrain<IEnclaveIdentityGrain>("fixture-ready").GetIdentityAsync();
-            return true;
+            return null;
         }
         catch (Exception error) when (error is ArgumentException or OrleansException)
         {
-            return false;
+            return $"{error.GetType().Name}: {error.Message}";
         }
     }
 
