@@ -107,6 +107,37 @@ public sealed class PlacementTests(TeeClusterFixture fixture)
     }
 
     [Fact]
+    public async Task With_two_tee_silos_every_enclave_grain_lands_on_the_oldest_one()
+    {
+        // A second enclave silo (a standby) joins; the node's enclave grains must not spread across the two, or their
+        // calls to each other would cross the network.
+        var primary = fixture.TeeSilo.SiloAddress;
+        var standby = await fixture.Cluster.StartAdditionalSiloAsync();
+        try
+        {
+            await Poll.UntilAsync(
+                () => Task.FromResult(fixture.Cluster.GetActiveSilos().All(silo =>
+                    silo.ServiceProvider.GetRequiredService<ISiloMetadataCache>().GetSiloMetadata(standby.SiloAddress).Metadata.ContainsKey(SiloMetadataKeys.Tee))),
+                known => known,
+                TimeSpan.FromSeconds(10),
+                "every silo knowing the standby's metadata");
+
+            var keys = Enumerable.Range(0, 12).Select(i => $"two-tee-{i}-{Guid.NewGuid():N}").ToList();
+            foreach (var key in keys) await fixture.Client.GetGrain<IEnclaveIdentityGrain>(key).GetIdentityAsync();
+
+            var onStandby = await fixture.EnclaveIdentityActivationsOnAsync([standby]);
+            var onPrimary = (await fixture.EnclaveIdentityActivationsOnAsync(fixture.Cluster.GetActiveSilos().Where(s => s.SiloAddress == primary)))
+                .Select(statistic => statistic.GrainId.Key.ToString()).ToHashSet();
+            Assert.DoesNotContain(onStandby, statistic => keys.Contains(statistic.GrainId.Key.ToString()!));
+            Assert.All(keys, key => Assert.Contains(key, onPrimary));
+        }
+        finally
+        {
+            await fixture.Cluster.StopSiloAsync(standby);
+        }
+    }
+
+    [Fact]
     public async Task Every_silo_advertises_its_tee_role_and_node_in_silo_metadata()
     {
         var directory = fixture.HostSilos[0].ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<ISiloDirectoryGrain>(0);
