@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Obscuro.Contracts.Abi;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Ethereum.Rlp;
+using Obscuro.Protocol.Ethereum.Transactions;
 
 namespace Obscuro.Contracts.Rpc;
 
@@ -211,8 +213,9 @@ public sealed class EthRpcClient
 
     /// <summary>
     /// Submits a signed transaction (its network encoding) and returns its hash. The hash is checked against
-    /// <c>keccak256(rawTransaction)</c>; a node that reports the transaction as already known (e.g. because a retried
-    /// attempt had in fact reached it) counts as success.
+    /// <c>keccak256(rawTransaction)</c>, or for an EIP-4844 transaction in its network form against the hash of its
+    /// canonical form; a node that reports the transaction as already known (e.g. because a retried attempt had in
+    /// fact reached it) counts as success.
     /// </summary>
     public async Task<Hash256> SendRawTransactionAsync(ReadOnlyMemory<byte> rawTransaction, CancellationToken cancellationToken = default)
     {
@@ -221,7 +224,7 @@ public sealed class EthRpcClient
             throw new ArgumentException("The raw transaction is empty.", nameof(rawTransaction));
         }
 
-        var expected = Keccak256.Hash(rawTransaction.Span);
+        var expected = TransactionHashOf(rawTransaction.Span);
         var hex = Hex.Encode(rawTransaction.Span);
         try
         {
@@ -234,6 +237,37 @@ public sealed class EthRpcClient
         {
             return expected;
         }
+    }
+
+    /// <summary>
+    /// The hash of a transaction as sent: keccak of its bytes, except for an EIP-4844 transaction in its network form,
+    /// <c>0x03 ‖ rlp([tx_payload, …blobs, commitments, proofs])</c>, whose hash is that of its canonical form
+    /// <c>0x03 ‖ tx_payload</c>. Bytes that do not parse are hashed as they are (the node will reject them).
+    /// </summary>
+    private static Hash256 TransactionHashOf(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > 1 && raw[0] == (byte)TransactionType.Blob)
+        {
+            try
+            {
+                var outer = new RlpReader(raw[1..]);
+                var items = outer.ReadList();
+                if (items.NextIsList)
+                {
+                    var payload = items.ReadEncodedItem();
+                    var canonical = new byte[1 + payload.Length];
+                    canonical[0] = (byte)TransactionType.Blob;
+                    payload.CopyTo(canonical.AsSpan(1));
+                    return Keccak256.Hash(canonical);
+                }
+            }
+            catch (RlpException)
+            {
+                // Not a network-form blob transaction.
+            }
+        }
+
+        return Keccak256.Hash(raw);
     }
 
     /// <summary>

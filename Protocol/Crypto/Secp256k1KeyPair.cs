@@ -8,7 +8,7 @@ namespace Obscuro.Protocol.Crypto;
 /// (generated at first boot) are both this type. The private key stays inside; what leaves is signatures, ECDH
 /// results for the ECIES code here, and an explicit copy for sealing. ToString prints only the address.
 /// </summary>
-public sealed class Secp256k1KeyPair : IDisposable
+public sealed class Secp256k1KeyPair : ISigner, IDisposable
 {
     // A valid scalar is drawn with probability 1 - 2^-127.7 per try, so failing this often means a broken source.
     private const int MaxDraws = 64;

@@ -23,12 +23,15 @@ internal static unsafe partial class Secp256k1Native
     }
 
     /// <summary>Loads the library once, turning a missing library into one error that names the package to install.</summary>
-    internal static void EnsureLoaded()
+    internal static void EnsureLoaded() => EnsureLoaded(LibraryName);
+
+    /// <summary>The check itself, parameterised so a test can show the message for a library that is not there.</summary>
+    internal static void EnsureLoaded(string libraryName)
     {
-        if (!NativeLibrary.TryLoad(LibraryName, typeof(Secp256k1Native).Assembly, null, out _))
+        if (!NativeLibrary.TryLoad(libraryName, typeof(Secp256k1Native).Assembly, null, out _))
         {
             throw new DllNotFoundException(
-                $"The native secp256k1 library '{LibraryName}' was not found. Install the Debian package '{AptPackage}' " +
+                $"The native secp256k1 library '{libraryName}' was not found. Install the Debian package '{AptPackage}' " +
                 $"(apt-get install {AptPackage}); the project's scripts do this for you.");
         }
     }

@@ -20,7 +20,7 @@ public static class RollupBuilder
         UInt256 nonce,
         NetworkContext network,
         KeySchedule keys,
-        Secp256k1KeyPair enclaveKey)
+        ISigner enclaveKey)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(pending);

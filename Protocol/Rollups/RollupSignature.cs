@@ -6,7 +6,7 @@ namespace Obscuro.Protocol.Rollups;
 /// <summary>Signing and checking rollup headers in the form L1's ecrecover takes: r ‖ s ‖ v with v ∈ {27, 28}.</summary>
 public static class RollupSignature
 {
-    public static byte[] Sign(RollupHeader header, NetworkContext network, Secp256k1KeyPair enclaveKey)
+    public static byte[] Sign(RollupHeader header, NetworkContext network, ISigner enclaveKey)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(network);

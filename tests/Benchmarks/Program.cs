@@ -9,6 +9,7 @@ var suites = new Dictionary<string, Action<Report>>(StringComparer.OrdinalIgnore
     ["state"] = StateBenchmarks.Run,
     ["pobi"] = StartupDelayBenchmarks.Run,
     ["protocol"] = ProtocolBenchmarks.Run,
+    ["ethereum"] = EthereumBenchmarks.Run,
     ["gas"] = GasBenchmarks.Run,
 };
 

@@ -19,6 +19,14 @@ public static class RlpEncoding
         return output;
     }
 
+    public static byte[] EncodeUInt(in UInt256 value)
+    {
+        var output = new byte[RlpLength.OfUInt(value)];
+        var writer = new RlpWriter(output);
+        writer.WriteUInt(value);
+        return output;
+    }
+
     /// <summary>Wraps items that are already encoded into a list.</summary>
     public static byte[] EncodeList(IReadOnlyList<byte[]> encodedItems)
     {

@@ -22,3 +22,17 @@ public class Secp256k1SmokeTests
         Assert.True(Secp256k1.Verify(hash, sig, Secp256k1.DerivePublicKey(key)));
     }
 }
+
+public class Secp256k1LibraryTests
+{
+    [Fact]
+    public void A_missing_native_library_names_the_debian_package()
+    {
+        var e = Assert.Throws<DllNotFoundException>(() => Secp256k1Native.EnsureLoaded("libsecp256k1-absent.so.9"));
+        Assert.Contains("apt-get install libsecp256k1-1", e.Message);
+        Assert.Contains("libsecp256k1-absent.so.9", e.Message);
+    }
+
+    [Fact]
+    public void The_installed_library_loads() => Secp256k1Native.EnsureLoaded();
+}

@@ -160,3 +160,25 @@ public class StateTransitionTests
         Assert.Equal(new UInt256(990), state.GetAccount(Alice).Balance);
     }
 }
+
+public class ReadOnlyCallTests
+{
+    [Fact]
+    public void BalanceOf_reads_a_wrapped_token_balance_with_abi_encoding()
+    {
+        var l1Token = TestTransactions.Addr(100);
+        var token = SystemAddresses.WrappedToken(l1Token);
+        var holder = TestTransactions.Addr(1);
+        var overlay = new StateOverlay(L2State.Genesis);
+        overlay.AddToken(new TokenInfo(l1Token, token, RevealOption.M));
+        StateTransition.ApplyDeposit(overlay, new L1Deposit(0, holder, holder, l1Token, new UInt256(42)));
+        var state = overlay.Commit();
+        var call = TestTransactions.Call(ReadOnlyCalls.BalanceOfSelector, holder.ToArray());
+
+        var (result, error) = ReadOnlyCalls.Call(state, token, call);
+        Assert.Null(error);
+        Assert.Equal(new UInt256(42), UInt256.FromBigEndian(result));
+        Assert.Equal("no hard-coded contract with readable state at this address", ReadOnlyCalls.Call(state, holder, call).Error);
+        Assert.Equal("calldata is not balanceOf(address)", ReadOnlyCalls.Call(state, token, call.AsSpan(0, 10)).Error);
+    }
+}

@@ -1,0 +1,11 @@
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Grains.Node;
+
+/// <summary>The enclave's one candidate for the current head (the same one when asked again), or why there is none yet.</summary>
+[GenerateSerializer]
+[Alias("Obscuro.CandidateResult")]
+public sealed record CandidateResult(
+    [property: Id(0)] RollupEnvelope? Rollup,
+    [property: Id(1)] IReadOnlyList<Hash256> IncludedTransactions,
+    [property: Id(2)] string? NotReadyReason);

@@ -1,0 +1,30 @@
+namespace Obscuro.Grains.Node;
+
+/// <summary>
+/// A node's enclave (ARCHITECTURE §7), keyed by node id; runs only on the node's primary TEE silo. Holds the master
+/// seed and the ledger; everything it returns is public or signed. Internal to the node: not callable by clients.
+/// </summary>
+[Alias("Obscuro.IEnclaveGrain")]
+public interface IEnclaveGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts (or resumes) the enclave for a network: runs the start-up delay once per activation, restores sealed
+    /// state, and replays L1 up to the last ingested block. Idempotent; settings must not change between calls.
+    /// </summary>
+    [Alias("Start")]
+    Task<EnclaveStatus> StartAsync(NetworkSettings settings);
+
+    /// <summary>
+    /// Ingests the next L1 block (fetched from the node's block source and verified here). Idempotent by hash; a block
+    /// whose parent is an earlier ingested block switches forks.
+    /// </summary>
+    [Alias("Ingest")]
+    Task<IngestOutcome> IngestAsync(L1BlockNotice block);
+
+    /// <summary>The enclave's one candidate on the current head, built from the given pending transactions.</summary>
+    [Alias("ProduceCandidate")]
+    Task<CandidateResult> ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending);
+
+    [Alias("GetStatus")]
+    Task<EnclaveStatus> GetStatusAsync();
+}

@@ -1,0 +1,23 @@
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Grains.Node;
+
+/// <summary>
+/// Host side, keyed by node id: admits submissions through the enclave's admission workers and keeps the admitted
+/// ones (sealed) until they are in an L1-included canonical rollup. Persistent, so a restart loses nothing accepted.
+/// </summary>
+[Alias("Obscuro.IMempoolGrain")]
+public interface IMempoolGrain : IGrainWithStringKey
+{
+    [Alias("Submit")]
+    Task<SubmissionResult> SubmitAsync(byte[] ciphertext);
+
+    [Alias("GetPending")]
+    Task<IReadOnlyList<SealedTransaction>> GetPendingAsync(int max);
+
+    [Alias("Remove")]
+    Task RemoveAsync(IReadOnlyList<Hash256> transactionHashes);
+
+    [Alias("Count")]
+    Task<int> CountAsync();
+}

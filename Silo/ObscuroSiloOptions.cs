@@ -1,0 +1,75 @@
+using Obscuro.Grains.Tee;
+
+namespace Obscuro.Silo;
+
+/// <summary>
+/// Configuration section <c>Obscuro</c>. The TEE kind is not here: it is the silo metadata <c>Orleans:Metadata:tee</c>
+/// itself, so what a silo advertises to placement and what it runs cannot disagree.
+/// </summary>
+public sealed class ObscuroSiloOptions
+{
+    public const string SectionName = "Obscuro";
+
+    /// <summary>The L2 node this silo belongs to (one Orleans cluster per node in production).</summary>
+    public string NodeId { get; set; } = string.Empty;
+
+    public SiloRole Role { get; set; } = SiloRole.Both;
+
+    /// <summary>Where the silo keeps local files, such as the simulated TEE's keys. Relative paths start at the working directory.</summary>
+    public string DataDirectory { get; set; } = string.Empty;
+
+    public StorageSettings Storage { get; set; } = new();
+
+    public ClusteringSettings Clustering { get; set; } = new();
+
+    /// <summary>Every configuration mistake at once, so an operator fixes them in one go; empty when valid.</summary>
+    public IReadOnlyList<string> Validate(string? teeMetadataValue)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(NodeId))
+        {
+            errors.Add("Obscuro:NodeId is required.");
+        }
+
+        if (!Enum.IsDefined(Role))
+        {
+            errors.Add($"Obscuro:Role '{Role}' is not one of host, enclave, both.");
+        }
+
+        if (!TeeKinds.TryParse(teeMetadataValue, out var tee))
+        {
+            errors.Add($"Orleans:Metadata:tee '{teeMetadataValue}' is not one of none, simulated, sev-snp, tdx (lower case).");
+        }
+        else
+        {
+            if (tee is TeeKind.SevSnp or TeeKind.Tdx)
+            {
+                errors.Add($"Orleans:Metadata:tee '{teeMetadataValue}': the confidential-VM adapter is not built yet; use 'simulated' for development.");
+            }
+
+            if (Role == SiloRole.Host && tee != TeeKind.None)
+            {
+                errors.Add(
+                    $"Obscuro:Role 'host' needs Orleans:Metadata:tee 'none' (got '{teeMetadataValue}'), " +
+                    "or placement would consider this silo for enclave grains it does not host.");
+            }
+
+            if (Role is SiloRole.Enclave or SiloRole.Both && tee == TeeKind.None)
+            {
+                errors.Add($"Obscuro:Role '{Role.ToString().ToLowerInvariant()}' needs a TEE, but Orleans:Metadata:tee is 'none'.");
+            }
+
+            if (tee == TeeKind.Simulated && string.IsNullOrWhiteSpace(DataDirectory))
+            {
+                errors.Add("Obscuro:DataDirectory is required with tee 'simulated': it holds the sealing key and the sealed enclave key.");
+            }
+        }
+
+        if (!string.Equals(Storage.Provider, StorageSettings.Memory, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Obscuro:Storage:Provider '{Storage.Provider}' is not supported yet; only 'memory' is (durable Redis storage comes later).");
+        }
+
+        return errors;
+    }
+}
