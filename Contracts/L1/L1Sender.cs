@@ -16,7 +16,8 @@ namespace Obscuro.Contracts.L1;
 /// raised by a percentage (a replacement) and keeps watching every attempt; requires the configured confirmations and
 /// that the receipt is still on the canonical chain after them.</item>
 /// <item>Reverts: estimation runs the call first, so a revert surfaces before anything is sent, decoded with the
-/// request's ABI; a revert inside the block is replayed with <c>eth_call</c> to recover the reason.</item>
+/// request's ABI; a revert inside the block is replayed with <c>eth_call</c> on the previous block's state as that block number, to
+/// recover the reason.</item>
 /// </list>
 /// </summary>
 public sealed class L1Sender : IL1TransactionSender, IDisposable
@@ -220,7 +221,7 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
         var call = new CallRequest { From = Account, To = request.To, Input = request.Data, Value = request.Value, Gas = receipt.GasUsed * 2 };
         try
         {
-            await _rpc.CallAsync(call, BlockTag.At(receipt.BlockNumber - 1), request.Errors, token).ConfigureAwait(false);
+            await _rpc.CallAsBlockAsync(call, BlockTag.At(receipt.BlockNumber - 1), receipt.BlockNumber, request.Errors, token).ConfigureAwait(false);
         }
         catch (ContractRevertException e)
         {

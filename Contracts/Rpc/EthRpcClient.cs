@@ -146,6 +146,31 @@ public sealed class EthRpcClient
     }
 
     /// <summary>
+    /// Executes a call on the state of <paramref name="stateAt"/> as if it ran in block number
+    /// <paramref name="executeAsBlock"/> (a block override; geth and anvil support it). Replaying a transaction that
+    /// reverted in block N on the state of N−1 needs this, or checks of <c>block.number</c> see the wrong block.
+    /// </summary>
+    public Task<byte[]> CallAsBlockAsync(CallRequest call, BlockTag stateAt, ulong executeAsBlock, ContractAbi? errors = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return SendAsync(
+            "eth_call",
+            w =>
+            {
+                RpcJsonWriter.WriteCall(w, call);
+                w.WriteStringValue(stateAt.ToString());
+                w.WriteStartObject();
+                w.WriteEndObject();
+                w.WriteStartObject();
+                w.WriteString("number", HexQuantity.Format(executeAsBlock));
+                w.WriteEndObject();
+            },
+            Data,
+            errors,
+            cancellationToken);
+    }
+
+    /// <summary>
     /// The node's gas estimate for the call at <paramref name="block"/> (the node's default, the latest block,
     /// when null). A revert is a <see cref="ContractRevertException"/>.
     /// </summary>

@@ -96,6 +96,22 @@ public sealed class L1SenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_revert_inside_a_block_is_replayed_and_decoded()
+    {
+        using var sender = Sender(3);
+        var probe = ContractArtifacts.Embedded.Get("AbiProbe");
+        var deployed = await sender.SendAsync(new L1TransactionRequest(null, probe.CreationBytecode, UInt256.Zero));
+        var call = probe.Abi.GetFunction("failCustom").EncodeCall([new UInt256(9), "in the block"]);
+        var nonceBefore = await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Latest);
+
+        // A fixed gas limit skips estimation, so the transaction is mined and fails inside its block.
+        var e = await Assert.ThrowsAsync<ContractRevertException>(() =>
+            sender.SendAsync(new L1TransactionRequest(deployed.Receipt.ContractAddress!.Value, call, UInt256.Zero, probe.Abi, GasLimit: 100_000)));
+        Assert.Equal("ProbeFailed", Assert.IsType<CustomErrorRevert>(e.Reason).Error.Name);
+        Assert.Equal(nonceBefore + 1, await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Latest));
+    }
+
+    [Fact]
     public async Task An_underpriced_transaction_is_replaced_with_higher_fees_until_included()
     {
         using var sender = Sender(0, new L1SenderOptions { PollInterval = TimeSpan.FromMilliseconds(20), BlocksBeforeFeeBump = 2, FeeBumpPercent = 25 });
