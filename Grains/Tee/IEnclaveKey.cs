@@ -11,4 +11,10 @@ public interface IEnclaveKey : ISigner
 {
     /// <summary>The 64-byte uncompressed public key (x ‖ y, without the 0x04 prefix).</summary>
     ReadOnlyMemory<byte> PublicKey { get; }
+
+    /// <summary>
+    /// Decrypts an ECIES message addressed to this enclave (for example the master seed from another enclave); throws
+    /// <see cref="Protocol.Crypto.CiphertextRejectedException"/> when it is not for this key or was altered.
+    /// </summary>
+    byte[] Decrypt(ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData);
 }

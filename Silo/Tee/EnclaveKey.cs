@@ -1,3 +1,4 @@
+using Obscuro.Protocol.Crypto;
 using System.Security.Cryptography;
 using Obscuro.Grains.Tee;
 using Obscuro.Protocol.Ethereum;
@@ -60,6 +61,12 @@ internal sealed class EnclaveKey : IEnclaveKey, IDisposable
     public byte[] Seal(ReadOnlySpan<byte> sealingKey) => AesGcmSealer.Seal(sealingKey, _privateKey, SealPurpose);
 
     public byte[] Sign(ReadOnlySpan<byte> hash32) => Secp256k1.Sign(hash32, _privateKey);
+
+    public byte[] Decrypt(ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> associatedData)
+    {
+        using var pair = Secp256k1KeyPair.FromPrivateKey(_privateKey);
+        return Ecies.Decrypt(pair, ciphertext, associatedData);
+    }
 
     public void Dispose() => CryptographicOperations.ZeroMemory(_privateKey);
 
