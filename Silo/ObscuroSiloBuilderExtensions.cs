@@ -3,8 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Obscuro.Grains;
+using Obscuro.Grains.Enclave;
+using Obscuro.Grains.Enclave.Provisioning;
 using Obscuro.Grains.Placement;
 using Obscuro.Grains.Tee;
+using Obscuro.Grains.Vault;
 using Obscuro.Silo.Security;
 using Obscuro.Silo.Tee;
 using Orleans.Configuration;
@@ -64,9 +67,28 @@ public static class ObscuroSiloBuilderExtensions
             builder.Services.PostConfigure<EndpointOptions>(endpoints => endpoints.GatewayPort = 0);
         }
 
+        if (options.Role is SiloRole.Enclave or SiloRole.Both)
+        {
+            builder.AddEnclaveServices();
+        }
+
         builder.AddMemoryGrainStorageAsDefault();
         builder.AddMemoryGrainStorage("PubSubStore");
         builder.AddMemoryStreams(StreamProviderNames.L1);
+        return builder;
+    }
+
+    /// <summary>
+    /// The silo-local services of the enclave grains (enclave silos only): the <see cref="EnclaveVault"/> through which a
+    /// node's enclave grain shares its keys and L1-included head with the admission and query workers beside it, the
+    /// enclave options (<c>Obscuro:Enclave</c>), and the rule that decides whether to hand the seed to a registered enclave.
+    /// </summary>
+    public static ISiloBuilder AddEnclaveServices(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<EnclaveVault>();
+        builder.Services.AddSingleton<ISecretRequestValidator, ContractAcceptedSecretRequests>();
+        builder.Services.Configure<EnclaveOptions>(builder.Configuration.GetSection(EnclaveOptions.SectionName));
         return builder;
     }
 

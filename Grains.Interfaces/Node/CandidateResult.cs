@@ -8,4 +8,12 @@ namespace Obscuro.Grains.Node;
 public sealed record CandidateResult(
     [property: Id(0)] RollupEnvelope? Rollup,
     [property: Id(1)] IReadOnlyList<Hash256> IncludedTransactions,
-    [property: Id(2)] string? NotReadyReason);
+    [property: Id(2)] string? NotReadyReason)
+{
+    /// <summary>
+    /// Pending transactions that can never be included (their nonce is already used on the L1-included head, or they
+    /// are not a sealed admitted transaction): the mempool drops them. Empty when there is nothing to drop.
+    /// </summary>
+    [Id(3)]
+    public IReadOnlyList<Hash256> Unincludable { get; init; } = [];
+}

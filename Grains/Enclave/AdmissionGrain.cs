@@ -1,0 +1,45 @@
+using Obscuro.Grains.Node;
+using Obscuro.Grains.Placement;
+using Obscuro.Grains.Tee;
+using Obscuro.Grains.Vault;
+using Obscuro.Protocol.Transactions;
+using Orleans.Concurrency;
+using Orleans.Placement;
+
+namespace Obscuro.Grains.Enclave;
+
+/// <summary>
+/// Admission of one submitted ciphertext (data flow step 2), as a stateless worker so decryption and signature
+/// recovery run on every core of the TEE silo: decrypt with the network key, decode and recover the sender, check chain
+/// id, fee cap, nonce and funds against the last L1-included head, then seal the signed transaction with its sender for
+/// the mempool. The verdict names the reason, never a secret; the host learns only the transaction hash on success.
+/// </summary>
+[StatelessWorker]
+[TeeOnly]
+[Immovable]
+public sealed class AdmissionGrain(ITeeEnvironment tee, EnclaveVault vaults) : TeeGrain(tee), IAdmissionGrain
+{
+    Task<AdmissionVerdict> IAdmissionGrain.AdmitAsync(string nodeId, byte[] ciphertext)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        ArgumentNullException.ThrowIfNull(ciphertext);
+        var vault = vaults.Find(nodeId);
+        if (vault?.Configuration is not { } configuration || vault.Secrets is not { } secrets)
+        {
+            return Task.FromResult(new AdmissionVerdict(
+                false, (byte)TransactionRejection.NotDecryptable, $"Node {nodeId}'s enclave does not hold the network key yet (it is not provisioned); submit again later.", null));
+        }
+
+        try
+        {
+            var transaction = configuration.Admission.Admit(ciphertext, secrets.NetworkKey);
+            configuration.Admission.CheckAgainstState(transaction, vault.Head.State);
+            var sealedTransaction = AdmittedTransactions.Seal(secrets.StateSealer, transaction);
+            return Task.FromResult(new AdmissionVerdict(true, (byte)TransactionRejection.None, "Accepted.", sealedTransaction));
+        }
+        catch (TransactionRejectedException e)
+        {
+            return Task.FromResult(new AdmissionVerdict(false, (byte)e.Reason, e.Message, null));
+        }
+    }
+}

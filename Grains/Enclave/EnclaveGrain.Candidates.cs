@@ -1,0 +1,148 @@
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Crypto;
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Pobi;
+using Obscuro.Protocol.Rollups;
+using Obscuro.Protocol.Transactions;
+
+namespace Obscuro.Grains.Enclave;
+
+public sealed partial class EnclaveGrain
+{
+    async Task<CandidateResult> IEnclaveGrain.ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        await EnsureStartedAsync(null);
+        var configuration = _configuration!;
+        if (!configuration.Settings.IsAggregator)
+        {
+            return NotReady("this node is a verifier: it produces no rollups");
+        }
+
+        if (_ledger is null || _vault!.Secrets is not { } secrets)
+        {
+            return NotReady("the enclave does not hold the master seed yet");
+        }
+
+        var me = Tee.EnclaveKey.Address;
+        var registry = _chain!.Registry;
+        if (!registry.Nodes.TryGetValue(me, out var registration) || !registration.IsAggregator || !registry.Provisioned.Contains(me))
+        {
+            return NotReady("this enclave is not yet a provisioned aggregator on L1");
+        }
+
+        var inputs = _ledger.InputsForNextRollup();
+        if (inputs is null)
+        {
+            return NotReady("no L1 block has been ingested since the anchor");
+        }
+
+        var (transactions, unincludable) = Open(pending, secrets, inputs, configuration.Rules.ChainId);
+        UInt256 nonce;
+        if (_book.TryGet(inputs.ParentHash, out var existing))
+        {
+            if (IsStillValid(existing, inputs))
+            {
+                return Candidate(existing, unincludable);
+            }
+
+            // The L1 fork changed under the candidate (its dependency or the parent's inclusion block left the chain), so
+            // it can never be published. Rebuild it on this fork with the same nonce: one nonce per parent is what keeps
+            // a host from fishing for a better lottery draw, and the content is fixed by the L1 anyway.
+            nonce = existing.Header.Nonce;
+            ForgetCandidate(inputs.ParentHash);
+            LogCandidateRebuilt(logger, _nodeId, inputs.ParentHash);
+        }
+        else
+        {
+            nonce = DrawNonce();
+        }
+
+        var built = RollupBuilder.Build(inputs, transactions, _options.MaxRollupTransactions, nonce, configuration.Network, secrets.Keys, Tee.EnclaveKey);
+        _book.Record(built.Rollup);
+        _candidateTransactions[built.Rollup.Header.Hash] = [.. built.Transactions.Select(t => t.Hash)];
+        foreach (var stale in _candidateTransactions.Keys.Where(hash => !_book.Candidates.Any(c => c.Header.Hash == hash)).ToList())
+        {
+            _candidateTransactions.Remove(stale);
+        }
+
+        // Sealed and stored before anyone sees it: a restart must find this candidate, not draw a new nonce.
+        await PersistAsync();
+        _ledger.RememberOwn(built);
+        LogCandidate(logger, _nodeId, built.Rollup.Header.Generation, built.Rollup.Header.Hash, built.Transactions.Count);
+        return Candidate(built.Rollup, unincludable);
+    }
+
+    /// <summary>
+    /// The pending transactions this enclave admitted (sealed by it or another enclave of the network), without a
+    /// second signature recovery; those it cannot open or whose nonce the head has already used are reported for the
+    /// mempool to drop.
+    /// </summary>
+    private static (List<L2Transaction> Transactions, List<Hash256> Unincludable) Open(
+        IReadOnlyList<SealedTransaction> pending, Vault.NodeSecrets secrets, RollupInputs inputs, ulong chainId)
+    {
+        var transactions = new List<L2Transaction>();
+        var unincludable = new List<Hash256>();
+        var seen = new HashSet<Hash256>();
+        foreach (var sealedTransaction in pending)
+        {
+            if (sealedTransaction is null || !seen.Add(sealedTransaction.TransactionHash))
+            {
+                continue;
+            }
+
+            if (!AdmittedTransactions.TryOpen(secrets.StateSealer, sealedTransaction, chainId, out var transaction)
+                || transaction.Nonce < inputs.ParentState.GetAccount(transaction.Sender).Nonce)
+            {
+                unincludable.Add(sealedTransaction.TransactionHash);
+                continue;
+            }
+
+            transactions.Add(transaction);
+        }
+
+        return (transactions, unincludable);
+    }
+
+    /// <summary>A recorded candidate can still be published on the current L1 fork: same parent inclusion proof, dependency still on the chain.</summary>
+    private bool IsStillValid(SignedRollup candidate, RollupInputs inputs)
+    {
+        var header = candidate.Header;
+        return header.Generation == inputs.Generation
+            && header.InclusionBlockNumber == inputs.InclusionBlockNumber
+            && header.InclusionBlockHash == inputs.InclusionBlockHash
+            && _chain!.IsOnPath(header.DependencyBlockNumber, header.DependencyBlockHash);
+    }
+
+    /// <summary>Drops the candidate of one parent (CandidateBook has no removal, so the book is rebuilt without it).</summary>
+    private void ForgetCandidate(Hash256 parentHash) =>
+        RestoreCandidates([.. _book.Candidates
+            .Where(c => c.Header.ParentHash != parentHash)
+            .Select(c => new CandidateRecord(c.ToEnvelope(), _candidateTransactions.GetValueOrDefault(c.Header.Hash) ?? []))]);
+
+    private void RestoreCandidates(IReadOnlyList<CandidateRecord> records)
+    {
+        _book = new CandidateBook();
+        _candidateTransactions.Clear();
+        foreach (var record in records)
+        {
+            var rollup = record.Rollup.ToSignedRollup();
+            _book.Record(rollup);
+            _candidateTransactions[rollup.Header.Hash] = record.Transactions;
+        }
+    }
+
+    /// <summary>A 256-bit lottery nonce: fresh randomness, hashed with this activation's start-up proof so the delay's work is part of every draw.</summary>
+    private UInt256 DrawNonce()
+    {
+        var input = new byte[_startupProof.Length + 32];
+        _startupProof.CopyTo(input, 0);
+        SystemRandomSource.Instance.Fill(input.AsSpan(_startupProof.Length));
+        return UInt256.FromBigEndian(Keccak256.HashToArray(input));
+    }
+
+    private CandidateResult Candidate(SignedRollup rollup, IReadOnlyList<Hash256> unincludable) =>
+        new(rollup.ToEnvelope(), _candidateTransactions.GetValueOrDefault(rollup.Header.Hash) ?? [], null) { Unincludable = unincludable };
+
+    private static CandidateResult NotReady(string reason) => new(null, [], reason);
+}

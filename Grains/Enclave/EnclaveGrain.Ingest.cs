@@ -1,0 +1,276 @@
+using System.Security.Cryptography;
+using Obscuro.Contracts.Rpc.Verification;
+using Obscuro.Grains.L1;
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Chain;
+using Obscuro.Protocol.Crypto;
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Execution;
+using Obscuro.Protocol.Registration;
+
+namespace Obscuro.Grains.Enclave;
+
+public sealed partial class EnclaveGrain
+{
+    async Task<IngestOutcome> IEnclaveGrain.IngestAsync(L1BlockNotice block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        await EnsureStartedAsync(null);
+        var chain = _chain!;
+        var collector = new IngestCollector(trackAccounts: true);
+        if (chain.Path.Count > 0 && block.Hash == chain.Tip.Hash)
+        {
+            // Delivered again (the stream has no exactly-once): nothing changes, and what is still missing on L1 is asked for again.
+            return Outcome(block, collector, Plan());
+        }
+
+        var known = chain.Find(block.Hash);
+        if (known is not null && (_ledger is null || _ledger.FindSnapshot(block.Hash) is not null))
+        {
+            if (known.Ref.ParentHash != block.ParentHash || known.Ref.Number != block.Number)
+            {
+                throw new InvalidOperationException($"The notice of L1 block {block.Hash} names parent {block.ParentHash} and number {block.Number}, but the verified block has {known.Ref.ParentHash} and {known.Ref.Number}.");
+            }
+
+            // A fork this enclave has already verified becomes canonical again: switch to its snapshot.
+            chain.MoveTo(block.Hash);
+            if (_ledger is not null)
+            {
+                var before = _ledger.Head;
+                _ledger.Apply(new L1Block(known.Ref, []));
+                AddHeadMove(before, collector);
+            }
+        }
+        else
+        {
+            if (!chain.TryGetParent(block.ParentHash, out var parent, out _))
+            {
+                throw new InvalidOperationException(
+                    $"L1 block {block.Number} {block.Hash}: its parent {block.ParentHash} has not been ingested by the enclave of node {_nodeId} " +
+                    $"(last ingested: {chain.Tip.Number} {chain.Tip.Hash}); deliver blocks in order from the last ingested block or a common ancestor.");
+            }
+
+            if (parent.Number + 1 != block.Number)
+            {
+                throw new InvalidOperationException($"L1 block {block.Hash} claims number {block.Number}, but its parent {parent.Hash} is number {parent.Number}.");
+            }
+
+            var extracted = await FetchVerifiedAsync(block);
+            await ApplyAsync(extracted, collector);
+        }
+
+        var calls = Plan();
+        _pendingUpdates = ToPending(collector.Updates);
+        await PersistAsync();
+        await PushPendingUpdatesAsync();
+        PublishHead();
+        chain.Prune(_options.RetainedBlocks);
+        if (collector.HeadChanged)
+        {
+            LogHead(logger, _nodeId, block.Number, _ledger?.Head.Head?.Header.Generation ?? 0, _ledger?.Head.Head?.Header.Hash ?? Hash256.Zero);
+        }
+
+        return Outcome(block, collector, calls);
+    }
+
+    /// <summary>Adds a verified block to the chain and, when the enclave holds the seed, to the ledger; it may be the block that provisions the enclave.</summary>
+    private async Task ApplyAsync(ExtractedL1Block extracted, IngestCollector collector)
+    {
+        var chain = _chain!;
+        chain.TryGetParent(extracted.Block.Ref.ParentHash, out _, out var parentRegistry);
+        var registry = parentRegistry.Apply(extracted.Registry, extracted.Block.Ref.Number);
+        var deposits = extracted.Block.Events.OfType<DepositEvent>().Select(d => d.Deposit).ToList();
+        chain.Add(new ChainBlock(extracted.Block.Ref, deposits, registry));
+        if (_ledger is not null)
+        {
+            ApplyToLedger(extracted, collector);
+            return;
+        }
+
+        if (TryProvision(extracted.Registry, registry))
+        {
+            // The ledger needs the seed from the first block on: rebuild it from the anchor over the verified path.
+            collector.TrackAccounts = true;
+            await RebuildLedgerAsync(collector);
+            return;
+        }
+
+        collector.AddUnverified(extracted);
+    }
+
+    private void ApplyToLedger(ExtractedL1Block extracted, IngestCollector collector)
+    {
+        var ledger = _ledger!;
+        var before = ledger.Head;
+        collector.AddOutcomes(ledger.Apply(extracted.Block));
+        collector.AddUnreadable(extracted.Unreadable);
+        AddHeadMove(before, collector);
+    }
+
+    private void AddHeadMove(LedgerSnapshot before, IngestCollector collector)
+    {
+        var after = _ledger!.Head;
+        if (before.Head?.Header.Hash == after.Head?.Header.Hash)
+        {
+            return;
+        }
+
+        collector.HeadChanged = true;
+        collector.Add(AccountUpdatePlanner.Plan(before, after, _chain!));
+    }
+
+    /// <summary>Builds a fresh ledger and feeds it every block of the verified path, fetching and verifying each again.</summary>
+    private async Task RebuildLedgerAsync(IngestCollector collector)
+    {
+        CreateLedger(_vault!.Secrets!);
+        var chain = _chain!;
+        var path = chain.Path.ToList();
+        for (var i = 0; i < path.Count; i++)
+        {
+            ApplyToLedger(await FetchVerifiedAsync(EnclaveChain.NoticeAt(chain.Anchor, path, i)), collector);
+        }
+
+        LogRebuilt(logger, _nodeId, path.Count);
+    }
+
+    /// <summary>
+    /// Replays the recorded path after a restart: each block is fetched from the host and verified against its parent
+    /// again. A block the host can no longer provide (an L1 reorg removed it while the enclave was down) ends the replay
+    /// there: the host then delivers the new fork from the last block replayed.
+    /// </summary>
+    private async Task<IngestCollector> ReplayAsync(List<Hash256> path)
+    {
+        var collector = new IngestCollector(trackAccounts: false);
+        var anchor = _chain!.Anchor;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var notice = EnclaveChain.NoticeAt(anchor, path, i);
+            ExtractedL1Block extracted;
+            try
+            {
+                extracted = await FetchVerifiedAsync(notice);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogReplayCut(logger, _nodeId, notice.Number, notice.Hash, path.Count - i, e.Message);
+                break;
+            }
+
+            await ApplyAsync(extracted, collector);
+        }
+
+        return collector;
+    }
+
+    /// <summary>Fetches the block from the node's (untrusted) block source and verifies it as the child of the block its notice names.</summary>
+    private async Task<ExtractedL1Block> FetchVerifiedAsync(L1BlockNotice notice)
+    {
+        if (notice.Number == 0)
+        {
+            throw new InvalidOperationException("The L1 genesis block has no parent to verify it against; the anchor must be an earlier block than any ingested one.");
+        }
+
+        var material = await GrainFactory.GetGrain<IL1BlockSourceGrain>(_nodeId).GetBlockAsync(notice);
+        var content = L1BlockVerifier.VerifyChild(material.ToUnverified(), notice.ParentHash, notice.Number - 1);
+        if (content.Hash != notice.Hash)
+        {
+            throw new L1BlockVerificationException(L1BlockRejectionReason.HeaderHashMismatch, content.Number, notice.Hash, $"the block source returned block {content.Hash} for a notice of {notice.Hash}.");
+        }
+
+        return _extractor!.Extract(content);
+    }
+
+    /// <summary>
+    /// Takes the master seed from the verified block that provisioned this enclave on L1: the <c>initializeNetwork</c> of
+    /// its own genesis (seed encrypted to itself) or a <c>respondSecret</c> to it. The seed is accepted only if the
+    /// network key it derives is the one NetworkManagement registered, so a responder cannot hand over another seed.
+    /// </summary>
+    private bool TryProvision(IReadOnlyList<RegistryEvent> events, RegistryView registry)
+    {
+        if (_seed is not null)
+        {
+            return false;
+        }
+
+        var me = Tee.EnclaveKey.Address;
+        byte[]? ciphertext = null;
+        var concernsMe = false;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case NetworkInitialized n when n.EnclaveAddress == me:
+                    concernsMe = true;
+                    ciphertext = n.EncryptedSeed ?? ciphertext;
+                    break;
+                case SecretResponded s when s.Requester == me:
+                    concernsMe = true;
+                    ciphertext = s.EncryptedSeed ?? ciphertext;
+                    break;
+            }
+        }
+
+        if (!concernsMe)
+        {
+            return false;
+        }
+
+        var settings = _configuration!.Settings;
+        if (ciphertext is null || registry.Network is not { } network)
+        {
+            LogSeedUnreadable(logger, _nodeId, "the transaction that delivered it was not a direct call to NetworkManagement");
+            return false;
+        }
+
+        byte[] plaintext;
+        try
+        {
+            plaintext = Tee.EnclaveKey.Decrypt(ciphertext, SeedEnvelope.AssociatedData(settings.L1ChainId, settings.NetworkManagement, me));
+        }
+        catch (CiphertextRejectedException e)
+        {
+            LogSeedUnreadable(logger, _nodeId, "it does not decrypt with this enclave's key: " + e.Message);
+            return false;
+        }
+
+        MasterSeed seed;
+        try
+        {
+            seed = MasterSeed.FromBytes(plaintext);
+        }
+        catch (ArgumentException)
+        {
+            LogSeedUnreadable(logger, _nodeId, "it is not a 32-byte master seed");
+            return false;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+
+        using (var keys = new KeySchedule(seed))
+        using (var networkKey = keys.NetworkKeyPair())
+        {
+            if (networkKey.Address != network.NetworkAddress || !networkKey.PublicKey.SequenceEqual(network.NetworkPublicKey))
+            {
+                seed.Dispose();
+                LogSeedUnreadable(logger, _nodeId, $"it derives network key {networkKey.Address.ToChecksumString()}, not the registered {network.NetworkAddress.ToChecksumString()}");
+                return false;
+            }
+        }
+
+        _seed = seed;
+        _vault!.Provision(seed);
+        SealSeed(seed);
+        LogProvisioned(logger, _nodeId, me, network.NetworkAddress);
+        return true;
+    }
+
+    private List<L1Call> Plan() => _planner!.Plan(_configuration!, _chain!.Registry, _chain.Tip.Number, _seed, _vault!.Secrets);
+
+    private IngestOutcome Outcome(L1BlockNotice block, IngestCollector collector, IReadOnlyList<L1Call> calls)
+    {
+        var head = _ledger?.Head.Head;
+        return new IngestOutcome(block, head?.Header.Hash ?? Hash256.Zero, head?.Header.Generation ?? 0, collector.Standings, collector.Included, calls, collector.HeadChanged);
+    }
+}

@@ -1,0 +1,55 @@
+using Obscuro.Grains.L1;
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Chain;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Grains.Enclave;
+
+/// <summary>Gathers what one ingest (or replay) changed, block by block, for the outcome and the account grains.</summary>
+internal sealed class IngestCollector(bool trackAccounts)
+{
+    public bool TrackAccounts { get; set; } = trackAccounts;
+
+    public List<RollupStandingReport> Standings { get; } = [];
+
+    public List<Hash256> Included { get; } = [];
+
+    public List<KeyValuePair<Address, AccountUpdate>> Updates { get; } = [];
+
+    public bool HeadChanged { get; set; }
+
+    public void AddOutcomes(IEnumerable<RollupOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            Standings.Add(new RollupStandingReport(outcome.RollupHash, outcome.Generation, outcome.Standing.ToString(), outcome.Reason));
+        }
+    }
+
+    public void AddUnreadable(IEnumerable<UnreadablePublication> publications)
+    {
+        foreach (var publication in publications)
+        {
+            Standings.Add(new RollupStandingReport(publication.RollupHash, publication.Generation, "Unreadable", publication.Reason));
+        }
+    }
+
+    /// <summary>Rollups seen before this enclave holds the seed: it validates them once provisioned (it replays from the anchor then).</summary>
+    public void AddUnverified(ExtractedL1Block block)
+    {
+        foreach (var published in block.Block.Events.OfType<RollupPublishedEvent>())
+        {
+            var header = published.Rollup.Header;
+            Standings.Add(new RollupStandingReport(header.Hash, header.Generation, "Unverified", "this enclave does not hold the master seed yet; it checks the rollup once provisioned"));
+        }
+    }
+
+    public void Add(AccountChanges changes)
+    {
+        Included.AddRange(changes.Included);
+        if (TrackAccounts)
+        {
+            Updates.AddRange(changes.Updates);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Obscuro.Grains.Node;
+using Obscuro.Grains.Placement;
+using Obscuro.Grains.Tee;
+using Obscuro.Grains.Vault;
+using Obscuro.Protocol.Crypto;
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Queries;
+using Orleans.Concurrency;
+using Orleans.Placement;
+
+namespace Obscuro.Grains.Enclave;
+
+/// <summary>
+/// Answers an encrypted, signed account query: decrypts it with the network key, checks chain, viewing-key grant and
+/// signature, asks the account's grain, and returns the answer signed by the enclave key and encrypted to the viewing
+/// key. A request that cannot be decrypted or verified is refused in the clear with the <see cref="QueryRejection"/>
+/// (there is nobody to encrypt to). Only L1-confirmed data exists in the account grains, so a pending transaction is
+/// unknown to every query, its sender's included (front-running protection).
+/// </summary>
+[StatelessWorker]
+[TeeOnly]
+[Immovable]
+public sealed class QueryGrain(ITeeEnvironment tee, EnclaveVault vaults) : TeeGrain(tee), IQueryGrain
+{
+    async Task<QueryReply> IQueryGrain.AnswerAsync(string nodeId, byte[] encryptedRequest)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        ArgumentNullException.ThrowIfNull(encryptedRequest);
+        var vault = vaults.Find(nodeId);
+        if (vault?.Configuration is not { } configuration || vault.Secrets is not { } secrets)
+        {
+            return new QueryReply(null, (byte)QueryRejection.NotDecryptable, $"Node {nodeId}'s enclave does not hold the network key yet (it is not provisioned); ask again later.");
+        }
+
+        var chainId = configuration.Settings.L2ChainId;
+        QueryRequest request;
+        Address account;
+        try
+        {
+            request = QueryEnvelope.DecryptRequest(encryptedRequest, secrets.NetworkKey, chainId);
+            account = request.Verify(chainId);
+        }
+        catch (QueryRejectedException e)
+        {
+            return new QueryReply(null, (byte)e.Reason, e.Message);
+        }
+
+        var snapshot = await GrainFactory.GetGrain<IAccountGrain>(secrets.AccountGrainKey(nodeId, account)).GetSnapshotAsync();
+        var (ok, error, payload) = QueryAnswers.Answer(request, snapshot);
+        var anchor = snapshot.Anchor ?? vault.Head.Anchor ?? default;
+        var response = QueryResponse.Create(request.RequestId, ok, error, anchor, payload, Tee.EnclaveKey);
+        return new QueryReply(QueryEnvelope.EncryptResponse(response, request.Grant.ViewingPublicKey, SystemRandomSource.Instance), (byte)QueryRejection.None, string.Empty);
+    }
+}

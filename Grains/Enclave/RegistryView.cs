@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Obscuro.Grains.L1;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Grains.Enclave;
+
+/// <summary>
+/// NetworkManagement's registry as one L1 block of one fork shows it, built only from verified events: who registered
+/// (with the public key a seed is encrypted to), the network key once initialised, and who holds the seed. Immutable
+/// and kept per L1 block, so an L1 reorg simply selects another block's view.
+/// </summary>
+public sealed record RegistryView(
+    ImmutableDictionary<Address, NodeRegistration> Nodes,
+    NetworkRegistration? Network,
+    ImmutableHashSet<Address> Provisioned)
+{
+    public static RegistryView Empty { get; } = new(ImmutableDictionary<Address, NodeRegistration>.Empty, null, []);
+
+    public bool IsRegistered(in Address enclave) => Nodes.ContainsKey(enclave);
+
+    /// <summary>Registered enclaves still waiting for the seed, in registration order (then address) so responses go out oldest first.</summary>
+    public IEnumerable<NodeRegistration> Pending =>
+        Nodes.Values.Where(node => !Provisioned.Contains(node.EnclaveAddress)).OrderBy(node => node.RegisteredAt).ThenBy(node => node.EnclaveAddress);
+
+    public RegistryView Apply(IReadOnlyList<RegistryEvent> events, ulong blockNumber)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var view = this;
+        foreach (var e in events)
+        {
+            view = e switch
+            {
+                NodeRegistered r => view with
+                {
+                    Nodes = view.Nodes.SetItem(r.EnclaveAddress, new NodeRegistration(
+                        r.EnclaveAddress, r.Operator, r.PublicKey, r.AttestationHash, r.Measurement, r.Authority, r.IsAggregator, r.Endpoint, blockNumber)),
+                },
+                NetworkInitialized n => view with
+                {
+                    Network = new NetworkRegistration(n.EnclaveAddress, n.NetworkAddress, n.NetworkPublicKey),
+                    Provisioned = view.Provisioned.Add(n.EnclaveAddress),
+                },
+                SecretResponded s => view with { Provisioned = view.Provisioned.Add(s.Requester) },
+                _ => view,
+            };
+        }
+
+        return view;
+    }
+}

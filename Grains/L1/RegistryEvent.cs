@@ -1,0 +1,30 @@
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Grains.L1;
+
+/// <summary>A NetworkManagement event of a verified L1 block that the enclave's registration and provisioning follow.</summary>
+public abstract record RegistryEvent;
+
+/// <summary><c>SecretRequested</c>: an enclave registered (its operator paid fee and stake) and asks for the master seed.</summary>
+public sealed record NodeRegistered(
+    Address EnclaveAddress,
+    Address Operator,
+    byte[] PublicKey,
+    Hash256 AttestationHash,
+    Hash256 Measurement,
+    Hash256 Authority,
+    bool IsAggregator,
+    string Endpoint) : RegistryEvent;
+
+/// <summary>
+/// <c>NetworkInitialized</c>: the first enclave stored the network key. <paramref name="EncryptedSeed"/> is the seed
+/// ciphertext read from the <c>initializeNetwork</c> call that emitted it (null when that transaction was not a direct
+/// call, so its input is not the call).
+/// </summary>
+public sealed record NetworkInitialized(Address EnclaveAddress, Address NetworkAddress, byte[] NetworkPublicKey, byte[]? EncryptedSeed) : RegistryEvent;
+
+/// <summary>
+/// <c>SecretResponded</c>: <paramref name="Requester"/> is provisioned. <paramref name="EncryptedSeed"/> is read from
+/// the <c>respondSecret</c> call that emitted it (null when that transaction was not a direct call).
+/// </summary>
+public sealed record SecretResponded(Address Requester, Address Responder, byte[]? EncryptedSeed) : RegistryEvent;
