@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Obscuro.Grains.Tee;
+using Obscuro.Grains.Vault;
+using Obscuro.Silo;
+using Obscuro.Silo.Security;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace Obscuro.Grains.Tests.Enclave;
+
+/// <summary>
+/// One node's Orleans cluster with the production wiring: an enclave silo (simulated TEE, so one enclave key) and a
+/// host silo. A second node needs a second cluster, because its enclave needs its own key and every enclave grain of a
+/// cluster lands on its one primary TEE silo. Tests call the node's internal grains from the host silo's grain factory
+/// (code inside the node), since the public API filter refuses client calls to them.
+/// </summary>
+public sealed class EnclaveCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(30);
+
+    private EnclaveCluster(InProcessTestCluster cluster)
+    {
+        Cluster = cluster;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public InProcessSiloHandle EnclaveSilo => Cluster.GetActiveSilos().Single(silo => silo.ServiceProvider.GetRequiredService<ITeeEnvironment>().Kind != TeeKind.None);
+
+    public InProcessSiloHandle HostSilo => Cluster.GetActiveSilos().Single(silo => silo.ServiceProvider.GetRequiredService<ITeeEnvironment>().Kind == TeeKind.None);
+
+    /// <summary>Grain calls as code running in the host silo makes them.</summary>
+    public IGrainFactory Grains => HostSilo.ServiceProvider.GetRequiredService<IGrainFactory>();
+
+    public ITeeEnvironment Tee => EnclaveSilo.ServiceProvider.GetRequiredService<ITeeEnvironment>();
+
+    public EnclaveVault Vault => EnclaveSilo.ServiceProvider.GetRequiredService<EnclaveVault>();
+
+    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint)
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.AssumeHomogenousSilosForTesting = false;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((options, host) => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Obscuro:NodeId"] = name,
+            ["Obscuro:Role"] = options.SiloName == "Silo_0" ? "enclave" : "host",
+            ["Obscuro:DataDirectory"] = Path.Combine(root, options.SiloName == "Silo_0" ? "enclave" : options.SiloName),
+            ["Orleans:Metadata:tee"] = options.SiloName == "Silo_0" ? "simulated" : "none",
+
+            // A tiny start-up delay: only a simulated TEE may lower it, which is what the tests run.
+            ["Obscuro:Enclave:StartupDelayIterations"] = "1000",
+            [AnvilBlockSourceGrain.EndpointKey] = l1Endpoint.ToString(),
+        }));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseObscuroSilo();
+            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout);
+            silo.Configure<PublicApiFilterOptions>(filter => filter.ClientSystemInterfaces.Add("Orleans.Runtime.TestHooks.ITestHooks"));
+        });
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var started = new EnclaveCluster(cluster);
+
+        // The host silo learns the enclave silo's metadata shortly after it joins; until then nothing enclave-side can be placed.
+        await Poll.UntilAsync(started.EnclaveReachableAsync, reachable => reachable, TimeSpan.FromSeconds(30), "able to place enclave grains");
+        return started;
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+
+    private async Task<bool> EnclaveReachableAsync()
+    {
+        try
+        {
+            await Grains.GetGrain<IEnclaveIdentityGrain>("enclave-cluster-ready").GetIdentityAsync();
+            return true;
+        }
+        catch (OrleansException)
+        {
+            return false;
+        }
+    }
+}

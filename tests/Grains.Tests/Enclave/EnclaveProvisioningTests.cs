@@ -1,0 +1,93 @@
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Grains.Tests.Enclave;
+
+[Collection(EnclaveNetworkDefinition.Name)]
+public sealed class EnclaveProvisioningTests(EnclaveNetworkFixture fixture)
+{
+    [Fact]
+    public async Task Genesis_node_registers_and_initialises_the_network_and_a_verifier_gets_the_seed_through_respondSecret()
+    {
+        var network = await TestNetwork.DeployAsync(fixture, "provisioning");
+        var a = network.A;
+        var b = network.B;
+
+        var started = await a.StartAsync();
+        Assert.False(started.Provisioned);
+        Assert.Null(started.LastIngested);
+
+        // First sight of L1: A is not registered, so it asks for exactly one register call, signed for its operator.
+        var first = await a.SyncAsync();
+        var register = Assert.Single(first.SelectMany(o => o.Calls));
+        Assert.Equal("register", register.Purpose);
+        Assert.Equal(network.Contracts.Addresses.NetworkManagement, register.To);
+        Assert.Equal(TestNetwork.Parameters.RegistrationFee + TestNetwork.Parameters.MinimumStake, register.Value);
+        Assert.Contains("registration", (await a.Enclave.GetStatusAsync()).WaitingFor, StringComparison.Ordinal);
+        await a.SendCallsAsync([register]);
+
+        // Its registration verified on L1, the genesis node asks to initialise the network.
+        var second = await a.SyncAsync();
+        var initialize = Assert.Single(second.SelectMany(o => o.Calls));
+        Assert.Equal("initializeNetwork", initialize.Purpose);
+        await a.SendCallsAsync([initialize]);
+        await a.SyncAsync();
+
+        var statusA = await a.Enclave.GetStatusAsync();
+        Assert.True(statusA.Provisioned);
+        Assert.Equal(await network.Contracts.NetworkManagement.NetworkAddressAsync(), statusA.NetworkAddress);
+        Assert.True(await network.Contracts.NetworkManagement.IsProvisionedAsync(statusA.EnclaveAddress));
+        Assert.Equal("the genesis rollup", statusA.WaitingFor);
+
+        // The verifier registers; A answers the request with the seed, B takes it from L1 and derives the same network key.
+        await network.ProvisionAsync();
+        var statusB = await b.Enclave.GetStatusAsync();
+        Assert.True(statusB.Provisioned);
+        Assert.NotEqual(statusA.EnclaveAddress, statusB.EnclaveAddress);
+        Assert.Equal(statusA.NetworkAddress, statusB.NetworkAddress);
+        Assert.True(await network.Contracts.NetworkManagement.IsProvisionedAsync(statusB.EnclaveAddress));
+        Assert.Contains(a.Outcomes.SelectMany(o => o.Calls), call => call.Purpose.StartsWith("respondSecret", StringComparison.Ordinal));
+        Assert.DoesNotContain(b.Outcomes.SelectMany(o => o.Calls), call => call.Purpose is "initializeNetwork" || call.Purpose.StartsWith("respondSecret", StringComparison.Ordinal));
+        Assert.Empty(a.RefusedCalls);
+        Assert.Empty(b.RefusedCalls);
+
+        // Both follow the same L1 blocks: the same last ingested block once both are synced.
+        await a.SyncAsync();
+        await b.SyncAsync();
+        Assert.Equal((await a.Enclave.GetStatusAsync()).LastIngested, (await b.Enclave.GetStatusAsync()).LastIngested);
+
+        // A verifier produces nothing.
+        var candidate = await b.Enclave.ProduceCandidateAsync([]);
+        Assert.Null(candidate.Rollup);
+        Assert.Contains("verifier", candidate.NotReadyReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_enclave_refuses_blocks_it_cannot_chain_to_what_it_has_verified()
+    {
+        var network = await TestNetwork.DeployAsync(fixture, "refusals");
+        var a = network.A;
+        await a.StartAsync();
+        await a.SyncAsync();
+        var last = (await a.Enclave.GetStatusAsync()).LastIngested!;
+
+        // A block whose parent the enclave has not ingested: the host must deliver from the last ingested block.
+        var orphan = new L1BlockNotice(Keccak256.Hash("orphan"u8), Keccak256.Hash("unknown parent"u8), last.Number + 1);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => a.Enclave.IngestAsync(orphan));
+        Assert.Contains("has not been ingested", refused.Message, StringComparison.Ordinal);
+
+        // A notice naming a real parent but a block the host cannot back with a block of that hash.
+        var forged = new L1BlockNotice(Keccak256.Hash("forged"u8), last.Hash, last.Number + 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => a.Enclave.IngestAsync(forged));
+        Assert.Equal(last, (await a.Enclave.GetStatusAsync()).LastIngested);
+
+        // Without StartAsync there is nothing to resume from.
+        var stranger = a.Cluster.Grains.GetGrain<IEnclaveGrain>(a.NodeId + "-never-started");
+        Assert.Equal("the host to start the enclave (StartAsync)", (await stranger.GetStatusAsync()).WaitingFor);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stranger.IngestAsync(last));
+
+        // Settings must not change.
+        var other = a.Settings with { L2ChainId = a.Settings.L2ChainId + 1 };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => a.Enclave.StartAsync(other));
+    }
+}
