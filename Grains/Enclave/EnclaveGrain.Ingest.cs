@@ -62,8 +62,11 @@ public sealed partial class EnclaveGrain
         var calls = Plan();
         _pendingUpdates = ToPending(collector.Updates);
         await PersistAsync();
-        await PushPendingUpdatesAsync();
+
+        // The head first, then the accounts: an account lagging the head still answers with its own (canonical) anchor,
+        // and one left on an abandoned branch is recognised against the new head by the query workers.
         PublishHead();
+        await PushPendingUpdatesAsync();
         chain.Prune(_options.RetainedBlocks);
         if (collector.HeadChanged)
         {

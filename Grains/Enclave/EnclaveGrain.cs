@@ -147,8 +147,8 @@ public sealed partial class EnclaveGrain(
         _started = true;
         _pendingUpdates = [.. record?.PendingUpdates ?? [], .. ToPending(replayed.Updates)];
         await PersistAsync();
-        await PushPendingUpdatesAsync();
         PublishHead();
+        await PushPendingUpdatesAsync();
         LogStarted(logger, _nodeId, Tee.EnclaveKey.Address, _chain.Tip.Number, _seed is not null);
     }
 
@@ -296,12 +296,7 @@ public sealed partial class EnclaveGrain(
         _pendingUpdates = [];
     }
 
-    private void PublishHead()
-    {
-        var head = _ledger?.Head.Head;
-        RollupAnchor? anchor = head is null ? null : new RollupAnchor(head.Header.Hash, head.Header.Generation, head.PublishedIn.Number, head.PublishedIn.Hash);
-        _vault!.PublishHead(new VaultHead(_ledger?.Head.State ?? L2State.Genesis, anchor, _chain!.LastIngested));
-    }
+    private void PublishHead() => _vault!.PublishHead(new VaultHead(_ledger?.Head, _chain!.LastIngested));
 
     private EnclaveStatus Status()
     {

@@ -15,7 +15,8 @@ namespace Obscuro.Grains.Enclave;
 /// signature, asks the account's grain, and returns the answer signed by the enclave key and encrypted to the viewing
 /// key. A request that cannot be decrypted or verified is refused in the clear with the <see cref="QueryRejection"/>
 /// (there is nobody to encrypt to). Only L1-confirmed data exists in the account grains, so a pending transaction is
-/// unknown to every query, its sender's included (front-running protection).
+/// unknown to every query, its sender's included (front-running protection). An account whose anchor the current L1
+/// fork no longer has is answered from the head instead (see <see cref="AccountViews"/>).
 /// </summary>
 [StatelessWorker]
 [TeeOnly]
@@ -46,8 +47,9 @@ public sealed class QueryGrain(ITeeEnvironment tee, EnclaveVault vaults) : TeeGr
         }
 
         var snapshot = await GrainFactory.GetGrain<IAccountGrain>(secrets.AccountGrainKey(nodeId, account)).GetSnapshotAsync();
-        var (ok, error, payload) = QueryAnswers.Answer(request, snapshot);
-        var anchor = snapshot.Anchor ?? vault.Head.Anchor ?? default;
+        var view = AccountViews.AgainstHead(snapshot, vault.Head, account);
+        var (ok, error, payload) = QueryAnswers.Answer(request, view);
+        var anchor = view.Anchor ?? default;
         var response = QueryResponse.Create(request.RequestId, ok, error, anchor, payload, Tee.EnclaveKey);
         return new QueryReply(QueryEnvelope.EncryptResponse(response, request.Grant.ViewingPublicKey, SystemRandomSource.Instance), (byte)QueryRejection.None, string.Empty);
     }

@@ -1,3 +1,4 @@
+using Obscuro.Contracts.Rpc;
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
 
@@ -44,5 +45,41 @@ public sealed class EnclaveRestartTests(EnclaveNetworkFixture fixture)
         await a.SyncAsync();
         Assert.Equal(again.Rollup.RollupHash, (await a.Enclave.GetStatusAsync()).HeadRollup);
         Assert.Equal(Ether / 3, (await bob.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode)).Balance);
+    }
+
+    [Fact]
+    public async Task A_restart_after_an_L1_reorg_removed_ingested_blocks_replays_up_to_the_fork_and_answers_nothing_from_the_lost_branch()
+    {
+        var network = await TestNetwork.DeployAsync(fixture, "restart-reorg");
+        await network.ProvisionAsync(withVerifier: false);
+        var a = network.A;
+        var networkKey = await network.NetworkPublicKeyAsync();
+        using var alice = new L2Wallet("restart-reorg-alice");
+        using var bob = new L2Wallet("restart-reorg-bob");
+        await Rollups.DepositAndPublishAsync(network, alice.Address, Ether);
+        var genesis = await a.Enclave.GetStatusAsync();
+        var verdict = await a.AdmitAsync(L2Wallet.Encrypt(alice.SignTransfer(0, bob.Address, Ether / 5), networkKey));
+        await Rollups.PublishNextAsync(a, [verdict.Transaction!]);
+        Assert.Equal(Ether / 5, (await bob.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode)).Balance);
+
+        // The enclave goes down; meanwhile the L1 drops the block that published the transfer's rollup.
+        await a.Cluster.Cluster.DeactivateAsync(a.Enclave.GetGrainId());
+        await fixture.Rpc.ReorgAsync(1);
+
+        // The replay stops where the host can no longer provide the recorded block: the ledger is back at the genesis rollup.
+        var restored = await a.Enclave.GetStatusAsync();
+        Assert.Equal(genesis.HeadRollup, restored.HeadRollup);
+        Assert.Equal(await fixture.Rpc.GetBlockNumberAsync() - 1, restored.LastIngested!.Number);
+
+        // Bob's account grain still holds the lost branch, but no answer comes from it.
+        var bobAccount = await bob.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode);
+        Assert.Equal(UInt256.Zero, bobAccount.Balance);
+        Assert.Empty(await bob.AskAsync(a, QueryKind.History, [], networkKey, HistoryEntry.DecodeList));
+        Assert.Equal(TransactionState.Unknown, (await alice.AskAsync(a, QueryKind.Transaction, verdict.Transaction!.TransactionHash.ToArray(), networkKey, TransactionAnswer.Decode)).State);
+        Assert.Equal(Ether, (await alice.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode)).Balance);
+
+        // The host delivers the new fork from there, and the enclave goes on.
+        await a.SyncAsync();
+        Assert.Equal(await fixture.Rpc.GetBlockNumberAsync(), (await a.Enclave.GetStatusAsync()).LastIngested!.Number);
     }
 }
