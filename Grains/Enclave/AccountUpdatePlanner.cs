@@ -16,10 +16,10 @@ namespace Obscuro.Grains.Enclave;
 /// </summary>
 internal static class AccountUpdatePlanner
 {
-    public static AccountChanges Plan(LedgerSnapshot? before, LedgerSnapshot after, EnclaveChain chain)
+    public static AccountChanges Plan(LedgerSnapshot? before, LedgerSnapshot after, IDepositIndex deposits)
     {
         ArgumentNullException.ThrowIfNull(after);
-        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(deposits);
         var oldHead = before?.Head;
         var newHead = after.Head;
         if (oldHead?.Header.Hash == newHead?.Header.Hash)
@@ -35,7 +35,7 @@ internal static class AccountUpdatePlanner
         {
             foreach (var rollup in Above(before, common, oldHead.Header.Generation))
             {
-                Touch(before, rollup, chain, touched, entries: null);
+                Touch(before, rollup, deposits, touched, entries: null);
             }
         }
 
@@ -43,7 +43,7 @@ internal static class AccountUpdatePlanner
         {
             foreach (var rollup in Above(after, common, newHead.Header.Generation))
             {
-                Touch(after, rollup, chain, touched, entries);
+                Touch(after, rollup, deposits, touched, entries);
                 included.AddRange(rollup.Rollup.Transactions.Select(t => t.Hash));
             }
         }
@@ -100,13 +100,13 @@ internal static class AccountUpdatePlanner
         }
     }
 
-    private static void Touch(LedgerSnapshot snapshot, CanonicalRollup rollup, EnclaveChain chain, HashSet<Address> touched, Dictionary<Address, List<AccountHistoryRecord>>? entries)
+    private static void Touch(LedgerSnapshot snapshot, CanonicalRollup rollup, IDepositIndex deposits, HashSet<Address> touched, Dictionary<Address, List<AccountHistoryRecord>>? entries)
     {
         var header = rollup.Header;
         var parentDependency = header.Generation == 0
-            ? chain.Anchor.Number
-            : snapshot.CanonicalAt(header.Generation - 1)?.Header.DependencyBlockNumber ?? chain.Anchor.Number;
-        foreach (var deposit in chain.DepositsDownTo(header.DependencyBlockHash, parentDependency))
+            ? deposits.Anchor.Number
+            : snapshot.CanonicalAt(header.Generation - 1)?.Header.DependencyBlockNumber ?? deposits.Anchor.Number;
+        foreach (var deposit in deposits.DepositsDownTo(header.DependencyBlockHash, parentDependency))
         {
             touched.Add(deposit.L2Recipient);
         }

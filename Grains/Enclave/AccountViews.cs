@@ -10,7 +10,8 @@ namespace Obscuro.Grains.Enclave;
 /// has not changed since). An anchor the head's chain no longer has means the account missed a correction: an L1 reorg
 /// removed its rollup while the enclave could not follow (it was restarting and the host could no longer provide the
 /// removed blocks). Then the balances come from the head's state itself and only history from canonical rollups
-/// remains, so no query ever reports what the L1 no longer holds. An account nothing has touched yet is anchored at the head.
+/// remains, so no query ever reports what the L1 no longer holds. An account the enclave has not pushed anything to yet
+/// (nothing touched it, or its first update is on its way) is answered from the head in the same way.
 /// </summary>
 internal static class AccountViews
 {
@@ -18,12 +19,7 @@ internal static class AccountViews
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(head);
-        if (account.Anchor is not { } anchor)
-        {
-            return account with { Anchor = head.Anchor };
-        }
-
-        if (head.IsCanonical(anchor))
+        if (account.Anchor is { } anchor && head.IsCanonical(anchor))
         {
             return account;
         }

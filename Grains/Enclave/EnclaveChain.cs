@@ -11,7 +11,7 @@ namespace Obscuro.Grains.Enclave;
 /// joins only as the child of the anchor or of a block already here, which is what makes the whole path verified: each
 /// block was checked against its parent's hash by <see cref="Contracts.Rpc.Verification.L1BlockVerifier.VerifyChild"/>.
 /// </summary>
-internal sealed class EnclaveChain
+internal sealed class EnclaveChain : IDepositIndex
 {
     private readonly List<Hash256> _path = [];
     private readonly Dictionary<Hash256, ChainBlock> _blocks = [];

@@ -38,7 +38,7 @@ public sealed partial class EnclaveGrain
             {
                 var before = _ledger.Head;
                 _ledger.Apply(new L1Block(known.Ref, []));
-                AddHeadMove(before, collector);
+                AddHeadMove(before, collector, chain);
             }
         }
         else
@@ -86,7 +86,7 @@ public sealed partial class EnclaveGrain
         chain.Add(new ChainBlock(extracted.Block.Ref, deposits, registry));
         if (_ledger is not null)
         {
-            ApplyToLedger(extracted, collector);
+            ApplyToLedger(extracted, collector, chain);
             return;
         }
 
@@ -101,16 +101,16 @@ public sealed partial class EnclaveGrain
         collector.AddUnverified(extracted);
     }
 
-    private void ApplyToLedger(ExtractedL1Block extracted, IngestCollector collector)
+    private void ApplyToLedger(ExtractedL1Block extracted, IngestCollector collector, IDepositIndex deposits)
     {
         var ledger = _ledger!;
         var before = ledger.Head;
         collector.AddOutcomes(ledger.Apply(extracted.Block));
         collector.AddUnreadable(extracted.Unreadable);
-        AddHeadMove(before, collector);
+        AddHeadMove(before, collector, deposits);
     }
 
-    private void AddHeadMove(LedgerSnapshot before, IngestCollector collector)
+    private void AddHeadMove(LedgerSnapshot before, IngestCollector collector, IDepositIndex deposits)
     {
         var after = _ledger!.Head;
         if (before.Head?.Header.Hash == after.Head?.Header.Hash)
@@ -119,7 +119,7 @@ public sealed partial class EnclaveGrain
         }
 
         collector.HeadChanged = true;
-        collector.Add(AccountUpdatePlanner.Plan(before, after, _chain!));
+        collector.Add(AccountUpdatePlanner.Plan(before, after, deposits));
     }
 
     /// <summary>Builds a fresh ledger and feeds it every block of the verified path, fetching and verifying each again.</summary>
@@ -128,9 +128,12 @@ public sealed partial class EnclaveGrain
         CreateLedger(_vault!.Secrets!);
         var chain = _chain!;
         var path = chain.Path.ToList();
+        var deposits = new DepositIndex(chain.Anchor);
         for (var i = 0; i < path.Count; i++)
         {
-            ApplyToLedger(await FetchVerifiedAsync(EnclaveChain.NoticeAt(chain.Anchor, path, i)), collector);
+            var extracted = await FetchVerifiedAsync(EnclaveChain.NoticeAt(chain.Anchor, path, i));
+            deposits.Add(extracted.Block);
+            ApplyToLedger(extracted, collector, deposits);
         }
 
         LogRebuilt(logger, _nodeId, path.Count);
@@ -162,6 +165,7 @@ public sealed partial class EnclaveGrain
             await ApplyAsync(extracted, collector);
         }
 
+        _chain.Prune(_options.RetainedBlocks);
         return collector;
     }
 

@@ -51,6 +51,9 @@ public sealed class EnclaveCluster : IAsyncDisposable
 
             // A tiny start-up delay: only a simulated TEE may lower it, which is what the tests run.
             ["Obscuro:Enclave:StartupDelayIterations"] = "1000",
+
+            // A short window, so a late verifier's catch-up crosses blocks the enclave no longer retains.
+            ["Obscuro:Enclave:RetainedBlocks"] = "16",
             [AnvilBlockSourceGrain.EndpointKey] = l1Endpoint.ToString(),
         }));
         builder.ConfigureSilo((_, silo) =>

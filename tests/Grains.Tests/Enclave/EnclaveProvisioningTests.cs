@@ -1,3 +1,4 @@
+using Obscuro.Contracts.Rpc;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Ethereum;
 
@@ -89,5 +90,53 @@ public sealed class EnclaveProvisioningTests(EnclaveNetworkFixture fixture)
         // Settings must not change.
         var other = a.Settings with { L2ChainId = a.Settings.L2ChainId + 1 };
         await Assert.ThrowsAsync<InvalidOperationException>(() => a.Enclave.StartAsync(other));
+    }
+
+    [Fact]
+    public async Task A_verifier_joining_late_rebuilds_the_ledger_from_the_anchor_and_updates_every_account_it_touched()
+    {
+        var network = await TestNetwork.DeployAsync(fixture, "late-verifier");
+        await network.ProvisionAsync(withVerifier: false);
+        var (a, b) = (network.A, network.B);
+        var networkKey = await network.NetworkPublicKeyAsync();
+        using var alice = new L2Wallet("late-alice");
+        using var bob = new L2Wallet("late-bob");
+        using var carol = new L2Wallet("late-carol");
+        var ether = EnclaveNetworkFixture.Ether;
+
+        await network.DepositAsync(carol.Address, ether / 7);
+        await Rollups.DepositAndPublishAsync(network, alice.Address, ether);
+        var verdict = await a.AdmitAsync(L2Wallet.Encrypt(alice.SignTransfer(0, bob.Address, ether / 2), networkKey));
+        await Rollups.PublishNextAsync(a, [verdict.Transaction!]);
+
+        // Long after (more blocks than an enclave retains), the verifier registers and is given the seed.
+        await fixture.Rpc.MineAsync(40);
+        await a.SyncAsync();
+        await b.StartAsync();
+        await Poll.UntilAsync(
+            async () =>
+            {
+                await b.StepAsync();
+                await a.StepAsync();
+                return await b.Enclave.GetStatusAsync();
+            },
+            status => status.Provisioned,
+            TimeSpan.FromSeconds(30),
+            "provisioned");
+        await a.SyncAsync();
+        await b.SyncAsync();
+        var headA = await a.Enclave.GetStatusAsync();
+        var headB = await b.Enclave.GetStatusAsync();
+        Assert.Equal((headA.HeadRollup, headA.HeadGeneration, headA.LastIngested), (headB.HeadRollup, headB.HeadGeneration, headB.LastIngested));
+
+        // Every account the chain touched was pushed to the verifier's account grains while it rebuilt, Carol's deposit too.
+        var secrets = b.Cluster.Vault.Find(b.NodeId)!.Secrets!;
+        foreach (var (wallet, balance) in new[] { (carol, ether / 7), (bob, ether / 2) })
+        {
+            var snapshot = await b.Cluster.Grains.GetGrain<Node.IAccountGrain>(secrets.AccountGrainKey(b.NodeId, wallet.Address)).GetSnapshotAsync();
+            Assert.NotNull(snapshot.Anchor);
+            Assert.Equal(balance, snapshot.Balance);
+            Assert.Equal(balance, (await wallet.AskAsync(b, Protocol.Queries.QueryKind.Account, [], networkKey, Protocol.Queries.AccountSummary.Decode)).Balance);
+        }
     }
 }
