@@ -51,9 +51,10 @@ public sealed partial class L1WatcherGrain(
     async Task IL1WatcherGrain.StartAsync(L1BlockNotice resumeAfter)
     {
         ArgumentNullException.ThrowIfNull(resumeAfter);
-        if (state.State.ResumePoint != resumeAfter)
+        if (Branch.Count == 0 || Branch[^1] != resumeAfter)
         {
-            // A new starting point (first start, or the enclave's progress after a restart): forget the old branch.
+            // Follow from here, forgetting the branch published so far: the consumer asks for this after a restart or
+            // when it lost notices, and blocks published again are ignored by hash. At the head already, nothing changes.
             state.State.ResumePoint = resumeAfter;
             state.State.Branch = [resumeAfter];
             await state.WriteStateAsync();
