@@ -15,8 +15,9 @@ internal static class StorageSiloBuilderExtensions
     {
         if (!string.Equals(storage.Provider, StorageSettings.RedisProvider, StringComparison.OrdinalIgnoreCase))
         {
-            builder.AddMemoryGrainStorageAsDefault();
-            builder.AddMemoryGrainStorage(PubSubStore);
+            // Memory storage serializes state too (a copy per write), so it needs the same serializer as Redis.
+            builder.AddMemoryGrainStorageAsDefault(options => options.Configure<Serializer>((memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            builder.AddMemoryGrainStorage(PubSubStore, options => options.Configure<Serializer>((memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             builder.UseInMemoryReminderService();
             return builder;
         }
@@ -29,10 +30,11 @@ internal static class StorageSiloBuilderExtensions
     }
 
     /// <summary>
-    /// The Orleans binary serializer for grain state, chosen before the first durable write: state types carry
-    /// <c>[GenerateSerializer]</c>, <c>[Id]</c> and <c>[Alias]</c>, so stored state survives renames and added fields,
-    /// and Protocol types (hashes, addresses, amounts) go through their registered surrogates. The default JSON
-    /// serializer would write CLR type names and need converters for those types.
+    /// The Orleans binary serializer for grain state (memory and Redis alike), chosen before the first durable write:
+    /// state types carry <c>[GenerateSerializer]</c>, <c>[Id]</c> and <c>[Alias]</c>, so stored state survives renames
+    /// and added fields, and Protocol types (hashes, addresses, amounts) go through their registered surrogates. The
+    /// default JSON serializer writes CLR type names and silently stores a <c>Hash256</c> (no public properties) as
+    /// zero — a test caught exactly that in the mempool.
     /// </summary>
     private static void Configure(Orleans.Persistence.RedisStorageOptions redis, Serializer serializer, string connection)
     {
