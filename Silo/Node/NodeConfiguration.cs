@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Obscuro.Contracts.Deployment;
 using Obscuro.Grains.Host;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Ethereum;
@@ -71,6 +72,25 @@ public sealed class NodeConfiguration
             return new NodeConfiguration(null, l1, null, null, node, null);
         }
 
+        NetworkDeployment? deployment = null;
+        if (!string.IsNullOrEmpty(deploymentFile))
+        {
+            try
+            {
+                deployment = NetworkDeployment.Load(deploymentFile);
+            }
+            catch (FormatException e)
+            {
+                errors.Add($"Obscuro:Network:DeploymentFile: {e.Message}");
+            }
+
+            // The deployment file names the L1 endpoint it was deployed through; Obscuro:L1:Endpoint overrides it.
+            if (string.IsNullOrEmpty(l1.Endpoint) && deployment is not null)
+            {
+                l1.Endpoint = deployment.L1Endpoint;
+            }
+        }
+
         var endpoint = ReadEndpoint(l1, errors);
         if (l1.RequestTimeout <= TimeSpan.Zero)
         {
@@ -83,7 +103,6 @@ public sealed class NodeConfiguration
             errors.Add("Obscuro:Operator is configured but Obscuro:L1:Endpoint is not: the operator account sends through the L1 node.");
         }
 
-        NetworkDeployment? deployment = null;
         RegistrationSettings? registration = null;
         if (!string.IsNullOrEmpty(deploymentFile))
         {
@@ -97,7 +116,6 @@ public sealed class NodeConfiguration
                 errors.Add("An operator key is required to run the node: set Obscuro:Operator:PrivateKey (e.g. environment Obscuro__Operator__PrivateKey) or Obscuro:Operator:PrivateKeyFile.");
             }
 
-            deployment = NetworkDeployment.Read(deploymentFile, errors);
             if (deployment is not null && l1.ChainId is { } chainId && chainId != deployment.L1ChainId)
             {
                 errors.Add($"Obscuro:L1:ChainId is {chainId} but the deployment file's l1ChainId is {deployment.L1ChainId}.");
@@ -117,7 +135,6 @@ public sealed class NodeConfiguration
     public NetworkSettings ToSettings(ulong chainId, L1BlockNotice anchor)
     {
         var deployment = Deployment ?? throw new InvalidOperationException("This silo does not run the node (no Obscuro:Network:DeploymentFile).");
-        var reveal = deployment.RevealLengths;
         return new NetworkSettings(
             chainId,
             deployment.NetworkManagement,
@@ -125,7 +142,7 @@ public sealed class NodeConfiguration
             deployment.Bridge,
             anchor,
             deployment.L2ChainId,
-            [reveal.XS, reveal.S, reveal.M, reveal.L, reveal.XL],
+            [.. deployment.RevealLengths],
             IsAggregator,
             Node.GenesisNode,
             Operator!.Address,

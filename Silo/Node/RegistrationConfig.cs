@@ -9,18 +9,18 @@ public sealed class RegistrationConfig
     /// <summary>The attestation token's bytes, hex (its keccak256 is what L1 records).</summary>
     public string? AttestationToken { get; set; }
 
-    /// <summary>The enclave measurement governance accepts, 32 bytes hex.</summary>
+    /// <summary>The enclave measurement governance accepts, 32 bytes hex; default: the deployment file's.</summary>
     public string? Measurement { get; set; }
 
-    /// <summary>The attestation authority governance accepts, 32 bytes hex.</summary>
+    /// <summary>The attestation authority governance accepts, 32 bytes hex; default: the deployment file's.</summary>
     public string? Authority { get; set; }
 
     /// <summary>The node's gossip endpoint (aggregators); empty for a verifier.</summary>
     public string Endpoint { get; set; } = string.Empty;
 
-    /// <summary>Stake in wei; default: the deployment's minimum stake for an aggregator, zero for a verifier.</summary>
+    /// <summary>Stake in wei: required for an aggregator (at least the minimum stake), zero for a verifier.</summary>
     public string? Stake { get; set; }
 
-    /// <summary>Registration fee in wei; default: the deployment's registration fee.</summary>
+    /// <summary>Registration fee in wei (required).</summary>
     public string? Fee { get; set; }
 }

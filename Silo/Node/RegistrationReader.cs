@@ -1,3 +1,4 @@
+using Obscuro.Contracts.Deployment;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Ethereum;
 
@@ -31,26 +32,31 @@ internal static class RegistrationReader
             }
         }
 
-        var measurement = Hash(config.Measurement, "Measurement", errors);
-        var authority = Hash(config.Authority, "Authority", errors);
+        var measurement = string.IsNullOrEmpty(config.Measurement) ? deployment.Measurement : Hash(config.Measurement, "Measurement", errors);
+        var authority = string.IsNullOrEmpty(config.Authority) ? deployment.Authority : Hash(config.Authority, "Authority", errors);
         if (isAggregator && string.IsNullOrWhiteSpace(config.Endpoint))
         {
             errors.Add($"{Section}:Endpoint is required for an aggregator (its gossip endpoint).");
         }
 
-        var fee = Wei(config.Fee, "Fee", errors) ?? deployment.RegistrationFee;
-        var stake = Wei(config.Stake, "Stake", errors) ?? (isAggregator ? deployment.MinimumStake : UInt256.Zero);
-        if (!isAggregator && !stake.IsZero)
+        var fee = Wei(config.Fee, "Fee", errors);
+        if (fee is null && string.IsNullOrEmpty(config.Fee))
         {
-            errors.Add($"{Section}:Stake must be 0 for a verifier, got {stake} wei.");
+            errors.Add($"{Section}:Fee is required (the registration fee in wei, as NetworkManagement sets it).");
         }
 
-        if (isAggregator && stake < deployment.MinimumStake)
+        var stake = Wei(config.Stake, "Stake", errors);
+        if (isAggregator && stake is null && string.IsNullOrEmpty(config.Stake))
         {
-            errors.Add($"{Section}:Stake {stake} wei is below the deployment's minimum stake of {deployment.MinimumStake} wei.");
+            errors.Add($"{Section}:Stake is required for an aggregator (wei, at least NetworkManagement's minimum stake).");
         }
 
-        return errors.Count > before ? null : new RegistrationSettings(token, measurement, authority, config.Endpoint, stake, fee);
+        if (!isAggregator && stake is { IsZero: false } verifierStake)
+        {
+            errors.Add($"{Section}:Stake must be 0 for a verifier, got {verifierStake} wei.");
+        }
+
+        return errors.Count > before ? null : new RegistrationSettings(token, measurement, authority, config.Endpoint, stake ?? UInt256.Zero, fee!.Value);
     }
 
     private static Hash256 Hash(string? text, string name, List<string> errors)

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Obscuro.Contracts.Deployment;
 using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Protocol.Ethereum;
-using Obscuro.Protocol.Reveal;
 using Obscuro.Silo;
 using Obscuro.Silo.Node;
 
@@ -30,6 +30,7 @@ public sealed class NodeConfigurationTests : IDisposable
         Assert.True(node.RunsNode);
         Assert.Equal(Operator.Address, node.Operator!.Address);
         Assert.Equal(HostClusterFixture.Ether, node.Registration!.Stake);
+        Assert.Equal(HostClusterFixture.Measurement, node.Registration.Measurement);
         Assert.Equal(Address.Parse("0x00000000000000000000000000000000000000b2"), node.Deployment!.RollupManagement);
         Assert.DoesNotContain(Operator.PrivateKeyHex[2..], node.Operator.ToString(), StringComparison.OrdinalIgnoreCase);
     }
@@ -67,7 +68,7 @@ public sealed class NodeConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Running_a_node_without_an_endpoint_or_key_names_both_settings()
+    public void Running_a_node_without_a_key_is_refused_and_the_endpoint_defaults_to_the_deployment_file_s()
     {
         var settings = NodeSettings(WriteDeployment());
         settings.Remove("Obscuro:L1:Endpoint");
@@ -75,14 +76,14 @@ public sealed class NodeConfigurationTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => Configure(settings));
 
-        Assert.Contains("Obscuro:L1:Endpoint is required to run the node", error.Message, StringComparison.Ordinal);
         Assert.Contains("An operator key is required to run the node", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Obscuro:L1:Endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("{ not json", "is not valid JSON")]
-    [InlineData("{ \"l1ChainId\": 31337 }", "'rollupManagement' is missing")]
-    [InlineData("{ \"l1ChainId\": 31337, \"networkManagement\": \"0x12\" }", "'networkManagement' is not an address")]
+    [InlineData("{ not json", "is invalid")]
+    [InlineData("{ \"l1ChainId\": 31337 }", "is invalid")]
+    [InlineData("{ \"l1ChainId\": 31337, \"networkManagement\": \"0x12\" }", "is invalid")]
     public void A_malformed_deployment_file_is_refused_naming_the_field(string content, string expected)
     {
         var path = Path.Combine(_directory, "bad.json");
@@ -102,7 +103,7 @@ public sealed class NodeConfigurationTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => Configure(settings));
 
-        Assert.Contains("cannot be read", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("Obscuro:Node:Type must be 'aggregator' or 'verifier'", error.Message, StringComparison.Ordinal);
     }
 
@@ -143,16 +144,18 @@ public sealed class NodeConfigurationTests : IDisposable
         var path = Path.Combine(_directory, "deployment.json");
         new NetworkDeployment(
             31337,
+            "http://127.0.0.1:8545/",
+            443,
             Address.Parse("0x00000000000000000000000000000000000000a1"),
             Address.Parse("0x00000000000000000000000000000000000000b2"),
             Address.Parse("0x00000000000000000000000000000000000000c3"),
             null,
             4,
             Keccak256.Hash("anchor"u8),
-            443,
-            RevealSchedule.Default,
-            HostClusterFixture.Ether / new UInt256(100),
-            HostClusterFixture.Ether).Write(path);
+            Keccak256.Hash("anchor parent"u8),
+            [1, 300, 7_200, 216_000, 2_628_000],
+            HostClusterFixture.Measurement,
+            HostClusterFixture.Authority).Save(path);
         return path;
     }
 
@@ -166,8 +169,8 @@ public sealed class NodeConfigurationTests : IDisposable
         ["Obscuro:Network:DeploymentFile"] = deploymentFile,
         ["Obscuro:Node:Type"] = "aggregator",
         ["Obscuro:Node:Registration:AttestationToken"] = "0x0102",
-        ["Obscuro:Node:Registration:Measurement"] = HostClusterFixture.Measurement.ToString(),
-        ["Obscuro:Node:Registration:Authority"] = HostClusterFixture.Authority.ToString(),
+        ["Obscuro:Node:Registration:Stake"] = "1000000000000000000",
+        ["Obscuro:Node:Registration:Fee"] = "10000000000000000",
         ["Obscuro:Node:Registration:Endpoint"] = "node-0.test:7100",
     };
 
