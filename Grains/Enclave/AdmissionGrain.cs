@@ -24,7 +24,7 @@ public sealed class AdmissionGrain(ITeeEnvironment tee, EnclaveVault vaults) : T
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
         ArgumentNullException.ThrowIfNull(ciphertext);
         var vault = vaults.Find(nodeId);
-        if (vault?.Configuration is not { } configuration || vault.Secrets is not { } secrets)
+        if (vault?.Network is not { } network || vault.Secrets is not { } secrets)
         {
             return Task.FromResult(new AdmissionVerdict(
                 false, (byte)TransactionRejection.NotDecryptable, $"Node {nodeId}'s enclave does not hold the network key yet (it is not provisioned); submit again later.", null));
@@ -32,8 +32,8 @@ public sealed class AdmissionGrain(ITeeEnvironment tee, EnclaveVault vaults) : T
 
         try
         {
-            var transaction = configuration.Admission.Admit(ciphertext, secrets.NetworkKey);
-            configuration.Admission.CheckAgainstState(transaction, vault.Head.State);
+            var transaction = network.Admission.Admit(ciphertext, secrets.NetworkKey);
+            network.Admission.CheckAgainstState(transaction, vault.Head.State);
             var sealedTransaction = AdmittedTransactions.Seal(secrets.StateSealer, transaction);
             return Task.FromResult(new AdmissionVerdict(true, (byte)TransactionRejection.None, "Accepted.", sealedTransaction));
         }

@@ -1,3 +1,4 @@
+using Obscuro.Grains.Conversions;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Crypto;
 using Obscuro.Protocol.Ethereum;
@@ -13,8 +14,8 @@ public sealed partial class EnclaveGrain
     {
         ArgumentNullException.ThrowIfNull(pending);
         await EnsureStartedAsync(null);
-        var configuration = _configuration!;
-        if (!configuration.Settings.IsAggregator)
+        var network = _network!;
+        if (!network.Settings.IsAggregator)
         {
             return NotReady("this node is a verifier: it produces no rollups");
         }
@@ -37,7 +38,7 @@ public sealed partial class EnclaveGrain
             return NotReady("no L1 block has been ingested since the anchor");
         }
 
-        var (transactions, unincludable) = Open(pending, secrets, inputs, configuration.Rules.ChainId);
+        var (transactions, unincludable) = Open(pending, secrets, inputs, network.Rules.ChainId);
         UInt256 nonce;
         if (_book.TryGet(inputs.ParentHash, out var existing))
         {
@@ -58,7 +59,7 @@ public sealed partial class EnclaveGrain
             nonce = DrawNonce();
         }
 
-        var built = RollupBuilder.Build(inputs, transactions, _options.MaxRollupTransactions, nonce, configuration.Network, secrets.Keys, Tee.EnclaveKey);
+        var built = RollupBuilder.Build(inputs, transactions, _options.MaxRollupTransactions, nonce, network.Context, secrets.Keys, Tee.EnclaveKey);
         _book.Record(built.Rollup);
         _candidateTransactions[built.Rollup.Header.Hash] = [.. built.Transactions.Select(t => t.Hash)];
         foreach (var stale in _candidateTransactions.Keys.Where(hash => !_book.Candidates.Any(c => c.Header.Hash == hash)).ToList())

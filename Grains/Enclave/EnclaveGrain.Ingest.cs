@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Obscuro.Contracts.Rpc.Verification;
+using Obscuro.Grains.Conversions;
 using Obscuro.Grains.L1;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Chain;
@@ -222,7 +223,7 @@ public sealed partial class EnclaveGrain
             return false;
         }
 
-        var settings = _configuration!.Settings;
+        var settings = _network!.Settings;
         if (ciphertext is null || registry.Network is not { } network)
         {
             LogSeedUnreadable(logger, _nodeId, "the transaction that delivered it was not a direct call to NetworkManagement");
@@ -273,7 +274,7 @@ public sealed partial class EnclaveGrain
         return true;
     }
 
-    private List<L1Call> Plan() => _planner!.Plan(_configuration!, _chain!.Registry, _chain.Tip.Number, _seed, _vault!.Secrets);
+    private List<L1Call> Plan() => _planner!.Plan(_network!, _chain!.Registry, _chain.Tip.Number, _seed, _vault!.Secrets);
 
     private IngestOutcome Outcome(L1BlockNotice block, IngestCollector collector, IReadOnlyList<L1Call> calls)
     {

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Obscuro.Grains.Conversions;
 using Obscuro.Grains.Enclave.Provisioning;
+using Obscuro.Grains.Host;
 using Obscuro.Grains.L1;
 using Obscuro.Grains.Node;
 using Obscuro.Grains.Placement;
@@ -12,8 +14,6 @@ using Obscuro.Protocol.Chain;
 using Obscuro.Protocol.Crypto;
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Pobi;
-using Obscuro.Protocol.Queries;
-using Obscuro.Protocol.State;
 using Orleans.Placement;
 using Orleans.Serialization;
 
@@ -53,7 +53,7 @@ public sealed partial class EnclaveGrain(
     private string _nodeId = string.Empty;
     private bool _started;
     private NodeVault? _vault;
-    private NodeConfiguration? _configuration;
+    private NodeNetwork? _network;
     private ManagementEventExtractor? _extractor;
     private EnclaveChain? _chain;
     private Ledger? _ledger;
@@ -108,7 +108,7 @@ public sealed partial class EnclaveGrain(
     {
         if (_started)
         {
-            if (given is not null && !NetworkSettingsEquality.AreSame(given, _configuration!.Settings))
+            if (given is not null && !NetworkSettingsComparison.Same(given, _network!.Settings))
             {
                 throw new InvalidOperationException($"The enclave of node {_nodeId} runs with other network settings; settings must not change.");
             }
@@ -122,7 +122,7 @@ public sealed partial class EnclaveGrain(
             throw new InvalidOperationException($"The enclave of node {_nodeId} has not been started: the host calls StartAsync with the network settings first.");
         }
 
-        if (record?.Settings is { } saved && given is not null && !NetworkSettingsEquality.AreSame(saved, given))
+        if (record?.Settings is { } saved && given is not null && !NetworkSettingsComparison.Same(saved, given))
         {
             throw new InvalidOperationException($"The enclave of node {_nodeId} was started with other network settings; settings must not change.");
         }
@@ -131,7 +131,7 @@ public sealed partial class EnclaveGrain(
         await RunStartupDelayAsync();
 
         _vault = vaults.Open(_nodeId);
-        _configuration = _vault.Configure(settings);
+        _network = _vault.Configure(settings);
         _extractor = new ManagementEventExtractor(settings.NetworkManagement, settings.RollupManagement, settings.Bridge);
         _chain = new EnclaveChain(new L1BlockRef(settings.Anchor.Hash, settings.Anchor.ParentHash, settings.Anchor.Number));
         _planner?.Dispose();
@@ -169,8 +169,8 @@ public sealed partial class EnclaveGrain(
 
     private void CreateLedger(NodeSecrets secrets)
     {
-        var configuration = _configuration!;
-        _ledger = new Ledger(configuration.Network, secrets.Keys, configuration.Admission, _chain!.Anchor, Math.Max(8, _options.RetainedBlocks));
+        var network = _network!;
+        _ledger = new Ledger(network.Context, secrets.Keys, network.Admission, _chain!.Anchor, Math.Max(8, _options.RetainedBlocks));
     }
 
     private EnclaveRecord? ReadRecord()
@@ -200,7 +200,7 @@ public sealed partial class EnclaveGrain(
         var record = new EnclaveRecord
         {
             NodeId = _nodeId,
-            Settings = _configuration!.Settings,
+            Settings = _network!.Settings,
             Path = [.. _chain!.Path],
             Candidates = [.. _book.Candidates.Select(c => new CandidateRecord(c.ToEnvelope(), _candidateTransactions.GetValueOrDefault(c.Header.Hash) ?? []))],
             PendingUpdates = _pendingUpdates,
@@ -315,7 +315,7 @@ public sealed partial class EnclaveGrain(
     /// <summary>What the enclave needs next from the outside world, in words an operator can act on; null when it is operating.</summary>
     private string? WaitingFor()
     {
-        if (!_started || _chain is null || _configuration is null)
+        if (!_started || _chain is null || _network is null)
         {
             return "the host to start the enclave (StartAsync)";
         }
@@ -331,7 +331,7 @@ public sealed partial class EnclaveGrain(
         {
             return registry.Network is not null
                 ? "the master seed from a provisioned enclave (respondSecret)"
-                : _configuration.Settings.IsGenesisNode
+                : _network.Settings.IsGenesisNode
                     ? "the network's initialisation (the host sends the requested initializeNetwork call)"
                     : "the network's initialisation by its genesis node";
         }

@@ -28,12 +28,12 @@ public sealed class QueryGrain(ITeeEnvironment tee, EnclaveVault vaults) : TeeGr
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
         ArgumentNullException.ThrowIfNull(encryptedRequest);
         var vault = vaults.Find(nodeId);
-        if (vault?.Configuration is not { } configuration || vault.Secrets is not { } secrets)
+        if (vault?.Network is not { } network || vault.Secrets is not { } secrets)
         {
             return new QueryReply(null, (byte)QueryRejection.NotDecryptable, $"Node {nodeId}'s enclave does not hold the network key yet (it is not provisioned); ask again later.");
         }
 
-        var chainId = configuration.Settings.L2ChainId;
+        var chainId = network.Settings.L2ChainId;
         QueryRequest request;
         Address account;
         try

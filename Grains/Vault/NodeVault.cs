@@ -1,3 +1,4 @@
+using Obscuro.Grains.Host;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Crypto;
 
@@ -13,7 +14,7 @@ namespace Obscuro.Grains.Vault;
 public sealed class NodeVault : IDisposable
 {
     private readonly Lock _gate = new();
-    private NodeConfiguration? _configuration;
+    private NodeNetwork? _network;
     private NodeSecrets? _secrets;
     private VaultHead _head = VaultHead.Empty;
 
@@ -24,8 +25,8 @@ public sealed class NodeVault : IDisposable
 
     public string NodeId { get; }
 
-    /// <summary>The node's public rules; null until its enclave grain has started.</summary>
-    public NodeConfiguration? Configuration => Volatile.Read(ref _configuration);
+    /// <summary>The node's network and its public rules; null until its enclave grain has started.</summary>
+    public NodeNetwork? Network => Volatile.Read(ref _network);
 
     /// <summary>The network secrets; null until the enclave holds the master seed.</summary>
     public NodeSecrets? Secrets => Volatile.Read(ref _secrets);
@@ -34,23 +35,23 @@ public sealed class NodeVault : IDisposable
 
     public bool IsProvisioned => Secrets is not null;
 
-    /// <summary>Sets the node's configuration; the same settings again keep the existing one.</summary>
+    /// <summary>Sets the node's network from its settings; the same settings again keep the existing one.</summary>
     /// <exception cref="InvalidOperationException">Different settings for a node that already has some.</exception>
-    public NodeConfiguration Configure(NetworkSettings settings)
+    public NodeNetwork Configure(NetworkSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         lock (_gate)
         {
-            if (_configuration is { } existing)
+            if (_network is { } existing)
             {
-                return NetworkSettingsEquality.AreSame(existing.Settings, settings)
+                return NetworkSettingsComparison.Same(existing.Settings, settings)
                     ? existing
                     : throw new InvalidOperationException($"Node {NodeId} already runs with other network settings; settings must not change.");
             }
 
-            var configuration = NodeConfiguration.From(settings);
-            Volatile.Write(ref _configuration, configuration);
-            return configuration;
+            var network = NodeNetwork.From(settings);
+            Volatile.Write(ref _network, network);
+            return network;
         }
     }
 

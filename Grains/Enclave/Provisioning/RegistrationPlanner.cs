@@ -26,11 +26,11 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
 
     /// <param name="seed">The master seed when this enclave holds it.</param>
     /// <param name="secrets">The network secrets derived from <paramref name="seed"/>.</param>
-    public List<L1Call> Plan(NodeConfiguration configuration, RegistryView registry, ulong blockNumber, MasterSeed? seed, NodeSecrets? secrets)
+    public List<L1Call> Plan(NodeNetwork network, RegistryView registry, ulong blockNumber, MasterSeed? seed, NodeSecrets? secrets)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(registry);
-        var settings = configuration.Settings;
+        var settings = network.Settings;
         var key = tee.EnclaveKey;
         var me = key.Address;
         var calls = new List<L1Call>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Obscuro.Grains.Tee;
+using Obscuro.Grains.Tests.Host.StandIns;
 using Obscuro.Grains.Vault;
 using Obscuro.Silo;
 using Obscuro.Silo.Security;
@@ -13,10 +14,13 @@ namespace Obscuro.Grains.Tests.Enclave;
 /// One node's Orleans cluster with the production wiring: an enclave silo (simulated TEE, so one enclave key) and a
 /// host silo. A second node needs a second cluster, because its enclave needs its own key and every enclave grain of a
 /// cluster lands on its one primary TEE silo. Tests call the node's internal grains from the host silo's grain factory
-/// (code inside the node), since the public API filter refuses client calls to them.
+/// (code inside the node), since the public API filter refuses client calls to them. The host silo has an L1 endpoint
+/// and no deployment file, so the host grains the enclave needs (the block source) run, but no node starts by itself.
 /// </summary>
 public sealed class EnclaveCluster : IAsyncDisposable
 {
+    private const string EnclaveSiloName = "Silo_0";
+
     private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(30);
 
     private EnclaveCluster(InProcessTestCluster cluster)
@@ -45,20 +49,25 @@ public sealed class EnclaveCluster : IAsyncDisposable
         builder.ConfigureSiloHost((options, host) => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Obscuro:NodeId"] = name,
-            ["Obscuro:Role"] = options.SiloName == "Silo_0" ? "enclave" : "host",
-            ["Obscuro:DataDirectory"] = Path.Combine(root, options.SiloName == "Silo_0" ? "enclave" : options.SiloName),
-            ["Orleans:Metadata:tee"] = options.SiloName == "Silo_0" ? "simulated" : "none",
+            ["Obscuro:Role"] = options.SiloName == EnclaveSiloName ? "enclave" : "host",
+            ["Obscuro:DataDirectory"] = Path.Combine(root, options.SiloName),
+            ["Orleans:Metadata:tee"] = options.SiloName == EnclaveSiloName ? "simulated" : "none",
+
+            // The host silo reaches the L1 (its block source serves the enclave); the enclave silo never does.
+            ["Obscuro:L1:Endpoint"] = options.SiloName == EnclaveSiloName ? null : l1Endpoint.ToString(),
 
             // A tiny start-up delay: only a simulated TEE may lower it, which is what the tests run.
             ["Obscuro:Enclave:StartupDelayIterations"] = "1000",
 
             // A short window, so a late verifier's catch-up crosses blocks the enclave no longer retains.
             ["Obscuro:Enclave:RetainedBlocks"] = "16",
-            [AnvilBlockSourceGrain.EndpointKey] = l1Endpoint.ToString(),
         }));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseObscuroSilo();
+
+            // The host tests' stand-ins for the enclave grains live in this assembly too; these clusters run the real ones.
+            silo.Services.PostConfigure<GrainTypeOptions>(grainTypes => grainTypes.Classes.RemoveWhere(grainClass => grainClass.Namespace == typeof(StandInGrains).Namespace));
             silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout);
             silo.Configure<PublicApiFilterOptions>(filter => filter.ClientSystemInterfaces.Add("Orleans.Runtime.TestHooks.ITestHooks"));
         });

@@ -1,3 +1,4 @@
+using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Protocol.Ethereum;
 
@@ -28,13 +29,13 @@ public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
     /// <summary>Node B's cluster: a verifier that joins through respondSecret.</summary>
     public EnclaveCluster NodeB { get; private set; } = null!;
 
-    public L1Account Governance { get; } = L1Account.Create("governance");
+    public TestAccount Governance { get; } = TestAccount.Create("governance");
 
-    public L1Account OperatorA { get; } = L1Account.Create("operator-a");
+    public TestAccount OperatorA { get; } = TestAccount.Create("operator-a");
 
-    public L1Account OperatorB { get; } = L1Account.Create("operator-b");
+    public TestAccount OperatorB { get; } = TestAccount.Create("operator-b");
 
-    public L1Account Depositor { get; } = L1Account.Create("depositor");
+    public TestAccount Depositor { get; } = TestAccount.Create("depositor");
 
     public int NextNetworkNumber() => Interlocked.Increment(ref _networks);
 

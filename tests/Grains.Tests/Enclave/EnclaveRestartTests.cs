@@ -60,16 +60,21 @@ public sealed class EnclaveRestartTests(EnclaveNetworkFixture fixture)
         var genesis = await a.Enclave.GetStatusAsync();
         var verdict = await a.AdmitAsync(L2Wallet.Encrypt(alice.SignTransfer(0, bob.Address, Ether / 5), networkKey));
         await Rollups.PublishNextAsync(a, [verdict.Transaction!]);
+        var published = (await a.Enclave.GetStatusAsync()).LastIngested!;
         Assert.Equal(Ether / 5, (await bob.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode)).Balance);
 
-        // The enclave goes down; meanwhile the L1 drops the block that published the transfer's rollup.
+        // More blocks than the host's block source caches, so it can only serve what the L1 node still has.
+        await fixture.Rpc.MineAsync(40);
+        await a.SyncAsync();
+
+        // The enclave goes down; meanwhile the L1 drops every block from the one that published the transfer's rollup.
         await a.Cluster.Cluster.DeactivateAsync(a.Enclave.GetGrainId());
-        await fixture.Rpc.ReorgAsync(1);
+        await fixture.Rpc.ReorgAsync(await fixture.Rpc.GetBlockNumberAsync() - published.Number + 1);
 
         // The replay stops where the host can no longer provide the recorded block: the ledger is back at the genesis rollup.
         var restored = await a.Enclave.GetStatusAsync();
         Assert.Equal(genesis.HeadRollup, restored.HeadRollup);
-        Assert.Equal(await fixture.Rpc.GetBlockNumberAsync() - 1, restored.LastIngested!.Number);
+        Assert.Equal(published.Number - 1, restored.LastIngested!.Number);
 
         // Bob's account grain still holds the lost branch, but no answer comes from it.
         var bobAccount = await bob.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode);

@@ -1,3 +1,5 @@
+using Obscuro.Grains.Conversions;
+using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Contracts.Bindings;
 using Obscuro.Contracts.L1;
 using Obscuro.Contracts.Rpc;
@@ -12,7 +14,7 @@ namespace Obscuro.Grains.Tests.Enclave;
 /// and reaches the admission and query workers, all through the host silo's grain factory. Each L1 transaction goes
 /// through a new sender, which reads the account's nonce from the node: after an anvil reorg a cached nonce is stale.
 /// </summary>
-public sealed class NodeHost(string nodeId, EnclaveCluster cluster, NetworkSettings settings, L1Account operatorAccount, EthRpcClient rpc)
+public sealed class NodeHost(string nodeId, EnclaveCluster cluster, NetworkSettings settings, TestAccount operatorAccount, EthRpcClient rpc)
 {
     private readonly Dictionary<ulong, Hash256> _delivered = [];
 

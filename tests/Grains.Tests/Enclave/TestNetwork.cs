@@ -1,3 +1,4 @@
+using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Contracts.Bindings;
 using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.L1;
@@ -58,7 +59,7 @@ public sealed class TestNetwork
     }
 
     /// <summary>A sender that reads its nonce from the node on first use (dispose it after).</summary>
-    public static L1Sender SenderFor(EthRpcClient rpc, L1Account account)
+    public static L1Sender SenderFor(EthRpcClient rpc, TestAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         return new L1Sender(rpc, account.PrivateKey, SenderOptions);

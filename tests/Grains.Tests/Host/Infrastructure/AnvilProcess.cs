@@ -4,11 +4,10 @@ using System.Net;
 using System.Net.Sockets;
 using Obscuro.Contracts.Rpc;
 
-namespace Obscuro.Grains.Tests.Enclave;
+namespace Obscuro.Grains.Tests.Host.Infrastructure;
 
 /// <summary>
-/// A real anvil (the pinned one in .tools) on a free loopback port (copied from Contracts.Tests, which a test project
-/// may not reference). It cannot outlive the test process: anvil runs
+/// A real anvil (the pinned one in .tools) on a free loopback port. It cannot outlive the test process: anvil runs
 /// under a small shell watchdog that kills it when our end of its stdin pipe closes, which the kernel does when this
 /// process exits for any reason, crashes and SIGKILL included. Disposal kills the whole process tree directly.
 /// </summary>

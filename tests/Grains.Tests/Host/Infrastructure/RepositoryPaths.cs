@@ -1,4 +1,4 @@
-namespace Obscuro.Grains.Tests.Enclave;
+namespace Obscuro.Grains.Tests.Host.Infrastructure;
 
 /// <summary>Locates the repository root (the folder holding Obscuro.Orleans.sln) from the test binaries.</summary>
 internal static class RepositoryPaths

@@ -7,18 +7,18 @@ using Obscuro.Protocol.Transactions;
 namespace Obscuro.Grains.Vault;
 
 /// <summary>
-/// The public rules one node's enclave works by, derived once from its <see cref="NetworkSettings"/>: the execution
+/// The network as one node's enclave works with it: the public rules, derived once from its <see cref="NetworkSettings"/>: the execution
 /// rules (fee, limits) with the network's L2 chain id, the reveal schedule, the rollup context (L1 chain and
 /// RollupManagement address, which signatures bind to) and the stateless admission checks.
 /// </summary>
-public sealed class NodeConfiguration
+public sealed class NodeNetwork
 {
-    private NodeConfiguration(NetworkSettings settings, NetworkRules rules, RevealSchedule schedule)
+    private NodeNetwork(NetworkSettings settings, NetworkRules rules, RevealSchedule schedule)
     {
         Settings = settings;
         Rules = rules;
         Schedule = schedule;
-        Network = new NetworkContext(settings.L1ChainId, settings.RollupManagement, rules, schedule);
+        Context = new NetworkContext(settings.L1ChainId, settings.RollupManagement, rules, schedule);
         Admission = new TransactionAdmission(rules);
     }
 
@@ -28,17 +28,17 @@ public sealed class NodeConfiguration
 
     public RevealSchedule Schedule { get; }
 
-    public NetworkContext Network { get; }
+    public NetworkContext Context { get; }
 
     public TransactionAdmission Admission { get; }
 
     /// <summary>
-    /// The configuration of <paramref name="settings"/>. The fee, size limit and rewards are the protocol's devnet values:
+    /// The rules of <paramref name="settings"/>. The fee, size limit and rewards are the protocol's devnet values:
     /// NetworkSettings does not carry them and the enclave must not take them from the host, so they change only with the
     /// enclave code (a governance-set fee read from verified L1 events is future work).
     /// </summary>
     /// <exception cref="ArgumentException">The reveal lengths are not five non-decreasing positive numbers.</exception>
-    public static NodeConfiguration From(NetworkSettings settings)
+    public static NodeNetwork From(NetworkSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.RevealLengths is not { Count: 5 } lengths)
@@ -49,6 +49,6 @@ public sealed class NodeConfiguration
         var schedule = new RevealSchedule(lengths[0], lengths[1], lengths[2], lengths[3], lengths[4]);
         schedule.Validate();
         var rules = NetworkRules.Devnet with { ChainId = settings.L2ChainId };
-        return new NodeConfiguration(settings, rules, schedule);
+        return new NodeNetwork(settings, rules, schedule);
     }
 }
