@@ -8,6 +8,12 @@ namespace Obscuro.Grains.Enclave;
 /// <summary>Gathers what one ingest (or replay) changed, block by block, for the outcome and the account grains.</summary>
 internal sealed class IngestCollector(bool trackAccounts)
 {
+    /// <summary>A rollup published before this enclave held the seed; it is checked when the enclave rebuilds its ledger.</summary>
+    public const string Unverified = "unverified";
+
+    /// <summary>A publication whose rollup could not be read back from its transaction.</summary>
+    public const string Unreadable = "unreadable";
+
     public bool TrackAccounts { get; set; } = trackAccounts;
 
     public List<RollupStandingReport> Standings { get; } = [];
@@ -22,7 +28,7 @@ internal sealed class IngestCollector(bool trackAccounts)
     {
         foreach (var outcome in outcomes)
         {
-            Standings.Add(new RollupStandingReport(outcome.RollupHash, outcome.Generation, outcome.Standing.ToString(), outcome.Reason));
+            Standings.Add(new RollupStandingReport(outcome.RollupHash, outcome.Generation, StandingOf(outcome.Standing), outcome.Reason));
         }
     }
 
@@ -30,7 +36,7 @@ internal sealed class IngestCollector(bool trackAccounts)
     {
         foreach (var publication in publications)
         {
-            Standings.Add(new RollupStandingReport(publication.RollupHash, publication.Generation, "Unreadable", publication.Reason));
+            Standings.Add(new RollupStandingReport(publication.RollupHash, publication.Generation, Unreadable, publication.Reason));
         }
     }
 
@@ -40,9 +46,12 @@ internal sealed class IngestCollector(bool trackAccounts)
         foreach (var published in block.Block.Events.OfType<RollupPublishedEvent>())
         {
             var header = published.Rollup.Header;
-            Standings.Add(new RollupStandingReport(header.Hash, header.Generation, "Unverified", "this enclave does not hold the master seed yet; it checks the rollup once provisioned"));
+            Standings.Add(new RollupStandingReport(header.Hash, header.Generation, Unverified, "this enclave does not hold the master seed yet; it checks the rollup once provisioned"));
         }
     }
+
+    /// <summary>The standing as the host records it: the ledger's standing in lower case (<c>canonical</c>, <c>sibling</c>, <c>ignored</c>, <c>rejected</c>).</summary>
+    public static string StandingOf(RollupStanding standing) => standing.ToString().ToLowerInvariant();
 
     public void Add(AccountChanges changes)
     {

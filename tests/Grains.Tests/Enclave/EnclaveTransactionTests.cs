@@ -46,14 +46,14 @@ public sealed class EnclaveTransactionTests(EnclaveNetworkFixture fixture)
         var outcome = Assert.Single(outcomes);
         Assert.True(outcome.HeadChanged);
         Assert.Equal(candidate.Rollup.RollupHash, outcome.HeadRollup);
-        Assert.Equal("Canonical", Assert.Single(outcome.Rollups).Standing);
+        Assert.Equal("canonical", Assert.Single(outcome.Rollups).Standing);
 
         var atA = await alice.AskAsync(a, QueryKind.Account, [], networkKey, AccountSummary.Decode, enclaveA);
         Assert.Equal(Ether, atA.Balance);
 
         // The verifier checked the same rollup from L1 alone and answers the same, signed by its own enclave.
         var verifierOutcomes = await b.SyncAsync();
-        Assert.Contains(verifierOutcomes.SelectMany(o => o.Rollups), r => r.RollupHash == candidate.Rollup.RollupHash && r.Standing == "Canonical");
+        Assert.Contains(verifierOutcomes.SelectMany(o => o.Rollups), r => r.RollupHash == candidate.Rollup.RollupHash && r.Standing == "canonical");
         Assert.Equal(outcome.HeadRollup, (await b.Enclave.GetStatusAsync()).HeadRollup);
         var atB = await alice.AskAsync(b, QueryKind.Account, [], networkKey, AccountSummary.Decode, enclaveB);
         Assert.Equal(Ether, atB.Balance);

@@ -13,7 +13,7 @@ internal static class Rollups
         var rollup = candidate.Rollup ?? throw new InvalidOperationException("No candidate: " + candidate.NotReadyReason);
         await aggregator.PublishAsync(rollup);
         var outcomes = await aggregator.SyncAsync();
-        Assert.Contains(outcomes.SelectMany(o => o.Rollups), r => r.RollupHash == rollup.RollupHash && r.Standing == "Canonical");
+        Assert.Contains(outcomes.SelectMany(o => o.Rollups), r => r.RollupHash == rollup.RollupHash && r.Standing == "canonical");
         foreach (var follower in followers)
         {
             await follower.SyncAsync();
