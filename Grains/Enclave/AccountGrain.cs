@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Obscuro.Grains.Node;
 using Obscuro.Grains.Placement;
@@ -17,8 +15,8 @@ namespace Obscuro.Grains.Enclave;
 /// <para>
 /// Sealed with the network's state sealing key rather than the TEE's own: the account is network data, not this TEE's
 /// identity, so any provisioned enclave of the network (a standby TEE silo taking over, a rebuilt node) can open it,
-/// while the host, which stores it, cannot. It also cannot open before the enclave holds the seed, which is when the
-/// enclave starts pushing updates anyway.
+/// while the host, which stores it, cannot. It cannot open before the enclave holds the seed, which is also when the
+/// enclave starts pushing updates. Its interface carries only sealed blobs (<see cref="AccountSealing"/>).
 /// </para>
 /// </summary>
 [TeeOnly]
@@ -33,10 +31,12 @@ public sealed class AccountGrain(
 {
     private AccountSnapshot? _account;
 
-    async Task IAccountGrain.ApplyAsync(AccountUpdate update)
+    async Task IAccountGrain.ApplyAsync(byte[] sealedUpdate)
     {
-        ArgumentNullException.ThrowIfNull(update);
-        var current = Load();
+        ArgumentNullException.ThrowIfNull(sealedUpdate);
+        var sealer = Sealer();
+        var update = AccountSealing.Open<AccountUpdate>(sealer, serializer, AccountSealing.UpdatePurpose, Key, sealedUpdate);
+        var current = Load(sealer);
         var kept = update.KeepHistoryThroughGeneration is { } keep ? current.History.Where(e => e.Generation <= keep) : [];
         var history = kept
             .Concat(update.NewEntries)
@@ -47,56 +47,27 @@ public sealed class AccountGrain(
             .Take(Math.Max(1, options.Value.AccountHistoryLimit))
             .ToList();
         _account = new AccountSnapshot(update.Anchor, update.Balance, update.Nonce, update.Tokens, history);
-        await SaveAsync(_account);
-    }
-
-    Task<AccountSnapshot> IAccountGrain.GetSnapshotAsync() => Task.FromResult(Load());
-
-    private AccountSnapshot Load()
-    {
-        if (_account is not null)
-        {
-            return _account;
-        }
-
-        if (state.State.Sealed is not { } sealedAccount)
-        {
-            return _account = AccountSnapshot.Empty;
-        }
-
-        var bytes = Sealer().Unseal(AccountGrainState.Purpose, Identifier(), sealedAccount);
-        try
-        {
-            return _account = serializer.Deserialize<AccountSnapshot>(bytes) ?? throw new InvalidOperationException("The sealed account state holds no account.");
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-    }
-
-    private async Task SaveAsync(AccountSnapshot account)
-    {
-        var bytes = serializer.SerializeToArray(account);
-        try
-        {
-            state.State.Sealed = Sealer().Seal(AccountGrainState.Purpose, Identifier(), bytes);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-
+        state.State.Sealed = AccountSealing.Seal(sealer, serializer, AccountSealing.StatePurpose, Key, _account);
         await state.WriteStateAsync();
     }
 
+    Task<byte[]> IAccountGrain.GetSealedSnapshotAsync()
+    {
+        var sealer = Sealer();
+        return Task.FromResult(AccountSealing.Seal(sealer, serializer, AccountSealing.SnapshotPurpose, Key, Load(sealer)));
+    }
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private AccountSnapshot Load(Protocol.Crypto.Sealer sealer) =>
+        _account ??= state.State.Sealed is { } sealedAccount
+            ? AccountSealing.Open<AccountSnapshot>(sealer, serializer, AccountSealing.StatePurpose, Key, sealedAccount)
+            : AccountSnapshot.Empty;
+
     private Protocol.Crypto.Sealer Sealer()
     {
-        var key = this.GetPrimaryKeyString();
-        var nodeId = key[..Math.Max(0, key.LastIndexOf('/'))];
+        var nodeId = Key[..Math.Max(0, Key.LastIndexOf('/'))];
         return vaults.Find(nodeId)?.Secrets?.StateSealer
             ?? throw new InvalidOperationException($"The enclave of node {nodeId} does not hold the master seed on this silo, so account state cannot be opened yet.");
     }
-
-    private byte[] Identifier() => Encoding.UTF8.GetBytes(this.GetPrimaryKeyString());
 }

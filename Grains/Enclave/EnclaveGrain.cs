@@ -285,12 +285,13 @@ public sealed partial class EnclaveGrain(
             return;
         }
 
+        var sealer = _vault!.Secrets!.StateSealer;
         await Task.WhenAll(pending.GroupBy(u => u.GrainKey, StringComparer.Ordinal).Select(async account =>
         {
             var grain = GrainFactory.GetGrain<IAccountGrain>(account.Key);
             foreach (var update in account)
             {
-                await grain.ApplyAsync(update.Update);
+                await grain.ApplyAsync(AccountSealing.Seal(sealer, serializer, AccountSealing.UpdatePurpose, account.Key, update.Update));
             }
         }));
         _pendingUpdates = [];

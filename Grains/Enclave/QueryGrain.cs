@@ -7,6 +7,7 @@ using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
 using Orleans.Concurrency;
 using Orleans.Placement;
+using Orleans.Serialization;
 
 namespace Obscuro.Grains.Enclave;
 
@@ -21,7 +22,7 @@ namespace Obscuro.Grains.Enclave;
 [StatelessWorker]
 [TeeOnly]
 [Immovable]
-public sealed class QueryGrain(ITeeEnvironment tee, EnclaveVault vaults) : TeeGrain(tee), IQueryGrain
+public sealed class QueryGrain(ITeeEnvironment tee, EnclaveVault vaults, Serializer serializer) : TeeGrain(tee), IQueryGrain
 {
     async Task<QueryReply> IQueryGrain.AnswerAsync(string nodeId, byte[] encryptedRequest)
     {
@@ -46,7 +47,9 @@ public sealed class QueryGrain(ITeeEnvironment tee, EnclaveVault vaults) : TeeGr
             return new QueryReply(null, (byte)e.Reason, e.Message);
         }
 
-        var snapshot = await GrainFactory.GetGrain<IAccountGrain>(secrets.AccountGrainKey(nodeId, account)).GetSnapshotAsync();
+        var grainKey = secrets.AccountGrainKey(nodeId, account);
+        var sealedSnapshot = await GrainFactory.GetGrain<IAccountGrain>(grainKey).GetSealedSnapshotAsync();
+        var snapshot = AccountSealing.Open<AccountSnapshot>(secrets.StateSealer, serializer, AccountSealing.SnapshotPurpose, grainKey, sealedSnapshot);
         var view = AccountViews.AgainstHead(snapshot, vault.Head, account);
         var (ok, error, payload) = QueryAnswers.Answer(request, view);
         var anchor = view.Anchor ?? default;

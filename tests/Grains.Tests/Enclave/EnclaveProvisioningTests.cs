@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Obscuro.Grains.Enclave;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Ethereum;
@@ -131,9 +133,12 @@ public sealed class EnclaveProvisioningTests(EnclaveNetworkFixture fixture)
 
         // Every account the chain touched was pushed to the verifier's account grains while it rebuilt, Carol's deposit too.
         var secrets = b.Cluster.Vault.Find(b.NodeId)!.Secrets!;
+        var serializer = b.Cluster.EnclaveSilo.ServiceProvider.GetRequiredService<Orleans.Serialization.Serializer>();
         foreach (var (wallet, balance) in new[] { (carol, ether / 7), (bob, ether / 2) })
         {
-            var snapshot = await b.Cluster.Grains.GetGrain<Node.IAccountGrain>(secrets.AccountGrainKey(b.NodeId, wallet.Address)).GetSnapshotAsync();
+            var key = secrets.AccountGrainKey(b.NodeId, wallet.Address);
+            var sealedSnapshot = await b.Cluster.Grains.GetGrain<Node.IAccountGrain>(key).GetSealedSnapshotAsync();
+            var snapshot = AccountSealing.Open<AccountSnapshot>(secrets.StateSealer, serializer, AccountSealing.SnapshotPurpose, key, sealedSnapshot);
             Assert.NotNull(snapshot.Anchor);
             Assert.Equal(balance, snapshot.Balance);
             Assert.Equal(balance, (await wallet.AskAsync(b, Protocol.Queries.QueryKind.Account, [], networkKey, Protocol.Queries.AccountSummary.Decode)).Balance);

@@ -83,8 +83,32 @@ public sealed class EnclaveSealedStateTests(EnclaveNetworkFixture fixture)
         Assert.All(accountKeys, key => Assert.DoesNotContain(Convert.ToHexStringLower(bob.Address.ToArray()), key, StringComparison.Ordinal));
 
         // The search can fail: opened with the network's state key, bob's account does hold his balance.
-        var opened = secrets.StateSealer.Unseal(AccountGrainState.Purpose, Encoding.UTF8.GetBytes(accountKeys[1]), accounts[1].State!.Sealed!);
+        var opened = secrets.StateSealer.Unseal(AccountSealing.StatePurpose, Encoding.UTF8.GetBytes(accountKeys[1]), accounts[1].State!.Sealed!);
         Assert.True(opened.AsSpan().IndexOf(sent.ToBigEndianArray()) >= 0);
         Assert.Equal(sent, serializer.Deserialize<AccountSnapshot>(opened)!.Balance);
+    }
+
+    [Fact]
+    public async Task An_account_grain_gives_a_host_silo_nothing_to_read_and_takes_nothing_it_did_not_seal()
+    {
+        var network = await TestNetwork.DeployAsync(fixture, "account-boundary");
+        await network.ProvisionAsync(withVerifier: false);
+        var a = network.A;
+        var networkKey = await network.NetworkPublicKeyAsync();
+        using var alice = new L2Wallet("boundary-alice");
+        await Rollups.DepositAndPublishAsync(network, alice.Address, Ether);
+        var secrets = a.Cluster.Vault.Find(a.NodeId)!.Secrets!;
+        var key = secrets.AccountGrainKey(a.NodeId, alice.Address);
+
+        // Called as host code (the host silo's grain factory): grain calls inside a cluster are not authenticated.
+        var account = a.Cluster.Grains.GetGrain<IAccountGrain>(key);
+        var snapshot = await account.GetSealedSnapshotAsync();
+        Assert.True(snapshot.AsSpan().IndexOf(Ether.ToBigEndianArray()) < 0);
+        Assert.True(snapshot.AsSpan().IndexOf(alice.Address.ToArray()) < 0);
+
+        // A forged update, and the grain's own sealed snapshot offered back as an update: both refused, nothing changes.
+        await Assert.ThrowsAnyAsync<Exception>(() => account.ApplyAsync(new byte[120]));
+        await Assert.ThrowsAnyAsync<Exception>(() => account.ApplyAsync(snapshot));
+        Assert.Equal(Ether, (await alice.AskAsync(a, Protocol.Queries.QueryKind.Account, [], networkKey, Protocol.Queries.AccountSummary.Decode)).Balance);
     }
 }

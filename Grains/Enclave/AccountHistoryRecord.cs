@@ -1,7 +1,7 @@
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
 
-namespace Obscuro.Grains.Node;
+namespace Obscuro.Grains.Enclave;
 
 /// <summary>
 /// One line of an account's L1-confirmed history, as the account grain keeps it: what a <see cref="HistoryEntry"/>

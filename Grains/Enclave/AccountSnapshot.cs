@@ -1,7 +1,7 @@
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
 
-namespace Obscuro.Grains.Node;
+namespace Obscuro.Grains.Enclave;
 
 /// <summary>
 /// An account as its grain holds it: L1-confirmed values only, based on <see cref="Anchor"/> (null when no rollup has

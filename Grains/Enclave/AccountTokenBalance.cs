@@ -1,6 +1,6 @@
 using Obscuro.Protocol.Ethereum;
 
-namespace Obscuro.Grains.Node;
+namespace Obscuro.Grains.Enclave;
 
 /// <summary>One wrapped-token balance of an account (token = the wrapped token's L2 address). Enclave-internal plaintext.</summary>
 [GenerateSerializer]

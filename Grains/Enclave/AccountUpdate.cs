@@ -1,7 +1,7 @@
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
 
-namespace Obscuro.Grains.Node;
+namespace Obscuro.Grains.Enclave;
 
 /// <summary>
 /// What the enclave grain tells one account grain after an L1 block changed the L1-included canonical chain. Values are
