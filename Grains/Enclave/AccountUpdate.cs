@@ -7,7 +7,7 @@ namespace Obscuro.Grains.Enclave;
 /// What the enclave grain tells one account grain after an L1 block changed the L1-included canonical chain. Values are
 /// absolute and the history change is "keep what is at or below the common ancestor, then add the new branch", so
 /// applying the same update twice (a retry after a crash) gives the same account, and a reorg correction is the same
-/// message as an extension. Enclave-internal plaintext: sent only between grains on the node's primary TEE silo.
+/// message as an extension. Enclave-internal plaintext: it travels to the account grain sealed (<see cref="AccountSealing"/>).
 /// </summary>
 /// <param name="Anchor">The canonical head after the block (null when the L1 fork has no rollup at all).</param>
 /// <param name="Balance">ETH balance in wei after <paramref name="Anchor"/>.</param>

@@ -44,23 +44,27 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
             return calls;
         }
 
-        if (seed is null || secrets is null)
+        if (registry.Network is null)
         {
-            if (settings.IsGenesisNode && registry.Network is null && Due("initializeNetwork", blockNumber))
+            // Uninitialised on this fork. A genesis node initialises it; one that already holds the seed (its
+            // initialisation was in blocks an L1 reorg removed) initialises it again with that seed, so the network key
+            // stays the one clients may already use.
+            if (settings.IsGenesisNode && Due("initializeNetwork", blockNumber))
             {
-                calls.Add(InitializeNetwork(settings, key));
+                calls.Add(InitializeNetwork(settings, key, seed ?? (_genesisSeed ??= MasterSeed.Generate(SystemRandomSource.Instance))));
             }
 
+            return calls;
+        }
+
+        if (seed is null || secrets is null)
+        {
             return calls;
         }
 
         // The genesis seed candidate is only ever used through the L1: once provisioned, the seed came back from there.
         _genesisSeed?.Dispose();
         _genesisSeed = null;
-        if (registry.Network is null)
-        {
-            return calls;
-        }
 
         foreach (var requester in registry.Pending)
         {
@@ -110,16 +114,15 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
     }
 
     /// <summary>
-    /// A fresh seed encrypted to this enclave's own key, with both signatures. The seed is not kept beyond this
+    /// The seed encrypted to this enclave's own key, with both signatures. A fresh seed is not kept beyond this
     /// activation: the enclave takes its seed from the <c>initializeNetwork</c> call that L1 actually accepted, so
     /// whichever of several attempts lands is the one it uses.
     /// </summary>
-    private L1Call InitializeNetwork(NetworkSettings settings, IEnclaveKey key)
+    private static L1Call InitializeNetwork(NetworkSettings settings, IEnclaveKey key, MasterSeed seed)
     {
-        _genesisSeed ??= MasterSeed.Generate(SystemRandomSource.Instance);
-        using var keys = new KeySchedule(_genesisSeed);
+        using var keys = new KeySchedule(seed);
         using var networkKey = keys.NetworkKeyPair();
-        var encryptedSeed = SeedEnvelope.Encrypt(_genesisSeed, key.PublicKey.Span, settings.L1ChainId, settings.NetworkManagement, SystemRandomSource.Instance);
+        var encryptedSeed = SeedEnvelope.Encrypt(seed, key.PublicKey.Span, settings.L1ChainId, settings.NetworkManagement, SystemRandomSource.Instance);
         var digest = RegistrationDigests.Initialize(settings.L1ChainId, settings.NetworkManagement, key.Address, networkKey.PublicKey, encryptedSeed);
         var data = ManagementCalls.InitializeNetwork(
             key.Address, networkKey.PublicKey, encryptedSeed, ManagementCalls.SignForL1(key, digest), RegistrationDigests.Sign(digest, networkKey));

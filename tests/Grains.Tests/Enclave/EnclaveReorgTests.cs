@@ -63,4 +63,32 @@ public sealed class EnclaveReorgTests(EnclaveNetworkFixture fixture)
         Assert.Equal(Ether / 2, (await alice.AskAsync(b, QueryKind.Account, [], networkKey, AccountSummary.Decode)).Balance);
         Assert.NotEqual(transfer.Rollup!.RollupHash, (await a.Enclave.GetStatusAsync()).HeadRollup);
     }
+
+    [Fact]
+    public async Task A_reorg_removing_the_network_initialisation_has_the_genesis_node_initialise_again_with_the_seed_it_holds()
+    {
+        var network = await TestNetwork.DeployAsync(fixture, "reorg-init");
+        await network.ProvisionAsync(withVerifier: false);
+        var a = network.A;
+        var before = await a.Enclave.GetStatusAsync();
+        var publicKey = await network.NetworkPublicKeyAsync();
+
+        // The L1 drops the block with initializeNetwork: on this fork the network has no key and the enclave is pending again.
+        await fixture.Rpc.ReorgAsync(1);
+        Assert.False(await network.Contracts.NetworkManagement.NetworkInitializedAsync());
+        var calls = (await a.SyncAsync()).SelectMany(o => o.Calls).ToList();
+
+        // The request comes again once the retry interval has passed without the call's effect on L1.
+        await fixture.Rpc.MineAsync(10);
+        calls.AddRange((await a.SyncAsync()).SelectMany(o => o.Calls));
+        var initialize = Assert.Single(calls);
+        Assert.Equal("initializeNetwork", initialize.Purpose);
+        await a.SendCallsAsync([initialize]);
+        await a.SyncAsync();
+
+        Assert.True(await network.Contracts.NetworkManagement.NetworkInitializedAsync());
+        Assert.Equal(publicKey, await network.NetworkPublicKeyAsync());
+        Assert.Equal(before.NetworkAddress, (await a.Enclave.GetStatusAsync()).NetworkAddress);
+        Assert.True(await network.Contracts.NetworkManagement.IsProvisionedAsync(before.EnclaveAddress));
+    }
 }
