@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Obscuro.Grains.Node;
 
 /// <summary>
@@ -25,6 +27,11 @@ public interface IEnclaveGrain : IGrainWithStringKey
     [Alias("ProduceCandidate")]
     Task<CandidateResult> ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending);
 
+    /// <summary>
+    /// Public facts about the enclave. Answers even while a start, a replay or an ingest is under way (it interleaves), so
+    /// an operator's status view never waits behind the start-up delay.
+    /// </summary>
+    [AlwaysInterleave]
     [Alias("GetStatus")]
     Task<EnclaveStatus> GetStatusAsync();
 }

@@ -93,8 +93,11 @@ public sealed partial class EnclaveGrain
 
         if (TryProvision(extracted.Registry, registry))
         {
-            // The ledger needs the seed from the first block on: rebuild it from the anchor over the verified path.
+            // The ledger needs the seed from the first block on: rebuild it from the anchor over the verified path. The
+            // outcome says the head changed even if no rollup exists yet: there is now a head to build on (the host's
+            // cue to ask an aggregator for its first candidate).
             collector.TrackAccounts = true;
+            collector.HeadChanged = true;
             await RebuildLedgerAsync(collector);
             return;
         }

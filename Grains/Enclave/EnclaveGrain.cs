@@ -52,6 +52,7 @@ public sealed partial class EnclaveGrain(
     private readonly Dictionary<Hash256, IReadOnlyList<Hash256>> _candidateTransactions = [];
     private string _nodeId = string.Empty;
     private bool _started;
+    private Task? _starting;
     private NodeVault? _vault;
     private NodeNetwork? _network;
     private ManagementEventExtractor? _extractor;
@@ -90,9 +91,13 @@ public sealed partial class EnclaveGrain(
         return Status();
     }
 
+    /// <summary>
+    /// Interleaves with everything else (see the interface), and reads only: a start it finds under way is reported, not
+    /// awaited; a stopped enclave with sealed state is started, since its host expects it running.
+    /// </summary>
     async Task<EnclaveStatus> IEnclaveGrain.GetStatusAsync()
     {
-        if (!_started && state.State.Record is not null)
+        if (!_started && _starting is null && state.State.Record is not null)
         {
             await EnsureStartedAsync(null);
         }
@@ -101,21 +106,38 @@ public sealed partial class EnclaveGrain(
     }
 
     /// <summary>
-    /// Starts this activation once: the start-up delay, then the sealed state, then the replay of the recorded L1 path.
-    /// Later calls only check that the settings did not change. Without sealed state, only StartAsync may start it.
+    /// Starts this activation once (concurrent callers share the one start): the start-up delay, then the sealed state,
+    /// then the replay of the recorded L1 path. Later calls only check that the settings did not change. Without sealed
+    /// state, only StartAsync may start it.
     /// </summary>
     private async Task EnsureStartedAsync(NetworkSettings? given)
     {
-        if (_started)
+        if (!_started)
         {
-            if (given is not null && !NetworkSettingsComparison.Same(given, _network!.Settings))
+            var starting = _starting ??= StartOnceAsync(given);
+            try
             {
-                throw new InvalidOperationException($"The enclave of node {_nodeId} runs with other network settings; settings must not change.");
+                await starting;
             }
+            catch
+            {
+                if (ReferenceEquals(_starting, starting))
+                {
+                    _starting = null;
+                }
 
-            return;
+                throw;
+            }
         }
 
+        if (given is not null && !NetworkSettingsComparison.Same(given, _network!.Settings))
+        {
+            throw new InvalidOperationException($"The enclave of node {_nodeId} runs with other network settings; settings must not change.");
+        }
+    }
+
+    private async Task StartOnceAsync(NetworkSettings? given)
+    {
         var record = ReadRecord();
         if (record is null && given is null)
         {
@@ -316,6 +338,11 @@ public sealed partial class EnclaveGrain(
     /// <summary>What the enclave needs next from the outside world, in words an operator can act on; null when it is operating.</summary>
     private string? WaitingFor()
     {
+        if (!_started && _starting is not null)
+        {
+            return "the enclave to finish starting (start-up delay, sealed state, replay of the L1 path)";
+        }
+
         if (!_started || _chain is null || _network is null)
         {
             return "the host to start the enclave (StartAsync)";

@@ -34,7 +34,11 @@ public sealed class EnclaveProvisioningTests(EnclaveNetworkFixture fixture)
         var initialize = Assert.Single(second.SelectMany(o => o.Calls));
         Assert.Equal("initializeNetwork", initialize.Purpose);
         await a.SendCallsAsync([initialize]);
-        await a.SyncAsync();
+
+        // The block that provisions it is a new head to build on, even before any rollup: the host's cue for the genesis.
+        var provisioning = Assert.Single(await a.SyncAsync());
+        Assert.True(provisioning.HeadChanged);
+        Assert.Equal(Hash256.Zero, provisioning.HeadRollup);
 
         var statusA = await a.Enclave.GetStatusAsync();
         Assert.True(statusA.Provisioned);
