@@ -17,6 +17,9 @@ public sealed partial class EnclaveGrain
     {
         ArgumentNullException.ThrowIfNull(block);
         await EnsureStartedAsync(null);
+
+        // Updates a failed push left behind go first (they are still in the sealed record): accounts see them in order.
+        await PushPendingUpdatesAsync();
         var chain = _chain!;
         var collector = new IngestCollector(trackAccounts: true);
         if (chain.Path.Count > 0 && block.Hash == chain.Tip.Hash)
