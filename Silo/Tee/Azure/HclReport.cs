@@ -16,6 +16,7 @@ public sealed class HclReport
         byte[] runtimeData,
         byte[] userData,
         IReadOnlyList<string> runtimeKeyIds,
+        IReadOnlyDictionary<string, int> runtimeRsaModulusBytes,
         byte[] launchMeasurement,
         bool isDebuggable)
     {
@@ -26,6 +27,7 @@ public sealed class HclReport
         RuntimeData = runtimeData;
         UserData = userData;
         RuntimeKeyIds = runtimeKeyIds;
+        RuntimeRsaModulusBytes = runtimeRsaModulusBytes;
         LaunchMeasurement = launchMeasurement;
         IsDebuggable = isDebuggable;
     }
@@ -48,6 +50,9 @@ public sealed class HclReport
 
     /// <summary>The <c>kid</c>s of the runtime data's <c>keys</c> (for example HCLAkPub, HCLEkPub).</summary>
     public IReadOnlyList<string> RuntimeKeyIds { get; }
+
+    /// <summary>The modulus length in bytes of each RSA runtime key, by kid (a key release is wrapped to one of them).</summary>
+    public IReadOnlyDictionary<string, int> RuntimeRsaModulusBytes { get; }
 
     /// <summary>SNP MEASUREMENT or TDX MRTD (48 bytes).</summary>
     public ReadOnlyMemory<byte> LaunchMeasurement { get; }

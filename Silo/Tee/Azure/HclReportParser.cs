@@ -116,7 +116,7 @@ public static class HclReportParser
             throw new HclReportException(HclReportProblem.RuntimeDataHashMismatch, $"the {hashType} of the runtime data is not at the start of REPORT_DATA");
         }
 
-        var (userData, keyIds) = ParseRuntimeData(runtimeData);
+        var (userData, keyIds, rsaSizes) = ParseRuntimeData(runtimeData);
         byte[] measurement;
         bool debuggable;
         if (reportType == HclReportType.SevSnp)
@@ -130,10 +130,10 @@ public static class HclReportParser
             debuggable = (BinaryPrimitives.ReadUInt64LittleEndian(hardwareReport.AsSpan(512)) & 1UL) != 0;
         }
 
-        return new HclReport(reportType, version, hardwareReport, hashType, runtimeData, userData, keyIds, measurement, debuggable);
+        return new HclReport(reportType, version, hardwareReport, hashType, runtimeData, userData, keyIds, rsaSizes, measurement, debuggable);
     }
 
-    private static (byte[] UserData, IReadOnlyList<string> KeyIds) ParseRuntimeData(byte[] runtimeData)
+    private static (byte[] UserData, IReadOnlyList<string> KeyIds, IReadOnlyDictionary<string, int> RsaSizes) ParseRuntimeData(byte[] runtimeData)
     {
         JsonDocument document;
         try
@@ -159,6 +159,7 @@ public static class HclReportParser
             }
 
             var keyIds = new List<string>();
+            var rsaSizes = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var key in keys.EnumerateArray())
             {
                 if (key.ValueKind != JsonValueKind.Object || !key.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String)
@@ -167,6 +168,18 @@ public static class HclReportParser
                 }
 
                 keyIds.Add(kid.GetString()!);
+                if (key.TryGetProperty("kty", out var kty) && kty.ValueKind == JsonValueKind.String && kty.GetString() == "RSA" &&
+                    key.TryGetProperty("n", out var modulus) && modulus.ValueKind == JsonValueKind.String)
+                {
+                    try
+                    {
+                        rsaSizes[kid.GetString()!] = Base64Url.Decode(modulus.GetString(), "n").Length;
+                    }
+                    catch (FormatException exception)
+                    {
+                        throw new HclReportException(HclReportProblem.BadRuntimeData, "a runtime RSA key's modulus is not base64url", exception);
+                    }
+                }
             }
 
             if (!root.TryGetProperty("vm-configuration", out var configuration) || configuration.ValueKind != JsonValueKind.Object)
@@ -181,7 +194,7 @@ public static class HclReportParser
 
             try
             {
-                return (Convert.FromHexString(userData.GetString()!), keyIds);
+                return (Convert.FromHexString(userData.GetString()!), keyIds, rsaSizes);
             }
             catch (FormatException exception)
             {
