@@ -222,7 +222,7 @@ public sealed class SimulatedAttestationAuthority : IDisposable
         {
             var rsa = RSA.Create(2048);
             var request = new CertificateRequest(
-                "CN=Obscuro simulated attestation authority (INSECURE, devnet only)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                "CN=Obscuro simulated attestation authority - INSECURE - devnet only", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
             // Like MAA, the kid names the certificate: here base64url(SHA-256(DER)).
             var keyId = Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData));
