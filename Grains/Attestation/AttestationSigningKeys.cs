@@ -83,6 +83,11 @@ internal sealed class AttestationSigningKeys(AttestationValidatorOptions options
         {
             throw new AttestationAuthorityUnavailableException($"The attestation authority's key set at {options.SigningKeysUri} could not be fetched.", exception);
         }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout, not the caller's cancellation.
+            throw new AttestationAuthorityUnavailableException($"The attestation authority's key set at {options.SigningKeysUri} did not answer in time.", exception);
+        }
 
         if (json.Length > MaximumKeySetBytes)
         {

@@ -53,11 +53,18 @@ public sealed class SimulatedAttestationAuthorityHost : IAsyncDisposable
             }
         }));
         var app = builder.Build();
+        // The issuer names the bound port, so the authority exists only once Kestrel has started; until then (a
+        // window of microseconds) requests get 503 rather than a token from an authority with the wrong issuer.
         SimulatedAttestationAuthority? authority = null;
-        app.MapGet("/.well-known/openid-configuration", () => Json(authority!.OpenIdConfigurationJson()));
-        app.MapGet("/certs", () => Json(authority!.KeySetJson()));
+        app.MapGet("/.well-known/openid-configuration", () => authority is null ? NotReady() : Json(authority.OpenIdConfigurationJson()));
+        app.MapGet("/certs", () => authority is null ? NotReady() : Json(authority.KeySetJson()));
         app.MapPost($"/attest/{SimulatedAttestationAuthority.EvidenceType}", async (HttpRequest request) =>
         {
+            if (authority is null)
+            {
+                return NotReady();
+            }
+
             if (string.IsNullOrEmpty(request.Query["api-version"]))
             {
                 return Error(StatusCodes.Status400BadRequest, "MissingApiVersionParameter", "The api-version query parameter is required.");
@@ -73,7 +80,7 @@ public sealed class SimulatedAttestationAuthorityHost : IAsyncDisposable
                     return Error(StatusCodes.Status400BadRequest, "InvalidParameter", "runtimeData with dataType JSON is required.");
                 }
 
-                var token = authority!.IssueSimulatedToken(report, Base64UrlField(runtime, "data"));
+                var token = authority.IssueSimulatedToken(report, Base64UrlField(runtime, "data"));
                 return Results.Json(new Dictionary<string, string> { ["token"] = token });
             }
             catch (Exception exception) when (exception is JsonException or FormatException)
@@ -97,6 +104,8 @@ public sealed class SimulatedAttestationAuthorityHost : IAsyncDisposable
     }
 
     private static IResult Json(string json) => Results.Content(json, "application/json");
+
+    private static IResult NotReady() => Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The authority is starting.");
 
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new Dictionary<string, object> { ["error"] = new Dictionary<string, string> { ["code"] = code, ["message"] = message } }, statusCode: status);
