@@ -46,9 +46,11 @@ public static class DeploymentFile
     /// <c>$OBSCURO_DEPLOYMENT</c>, else the first <c>.devnet/deployment.json</c> in the working directory or above it
     /// (so commands run anywhere inside the repository find the running devnet); null when there is none.
     /// </summary>
-    public static string? FindDefault(string? workingDirectory = null)
+    /// <param name="workingDirectory">Where to start looking; the process's working directory when null.</param>
+    /// <param name="getVariable">Reads environment variables; the process's environment when null.</param>
+    public static string? FindDefault(string? workingDirectory = null, Func<string, string?>? getVariable = null)
     {
-        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured)
+        if ((getVariable ?? Environment.GetEnvironmentVariable)(PathVariable) is { Length: > 0 } configured)
         {
             return configured;
         }
