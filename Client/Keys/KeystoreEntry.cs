@@ -12,4 +12,11 @@ public sealed record KeystoreEntry(Address Address, string? Label, DateTimeOffse
 {
     /// <summary>The label if there is one, else the checksummed address.</summary>
     public string DisplayName => Label ?? Address.ToChecksumString();
+
+    /// <summary>Entries are equal when every field is, the viewing key compared by content (not by array identity).</summary>
+    public bool Equals(KeystoreEntry? other) =>
+        other is not null && Address == other.Address && Label == other.Label && Created == other.Created && Path == other.Path
+        && ViewingPublicKey.AsSpan().SequenceEqual(other.ViewingPublicKey);
+
+    public override int GetHashCode() => HashCode.Combine(Address, Label, Created, Path);
 }
