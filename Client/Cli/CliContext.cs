@@ -118,7 +118,15 @@ internal sealed class CliContext : IAsyncDisposable
             wait = wait with { InclusionTimeout = TimeSpan.FromSeconds(seconds), PayableTimeout = TimeSpan.FromSeconds(seconds) };
         }
 
-        _client = ObscuroClient.Create(new ClientOptions(deployment) { L1Rpc = l1, Node = node, Wait = wait }, Environment.Http);
+        var options = new ClientOptions(deployment) { L1Rpc = l1, Node = node, Wait = wait };
+        if (_parse.GetValue(_options.ConnectTimeout) is { } connect)
+        {
+            options = connect > 0
+                ? options with { NodeConnectTimeout = TimeSpan.FromSeconds(connect), NodeCallRetryWindow = TimeSpan.FromSeconds(connect) }
+                : throw new InputFormatException($"--connect-timeout {connect} is not a positive number of seconds.", "Give the seconds to keep trying, e.g. --connect-timeout 30.");
+        }
+
+        _client = ObscuroClient.Create(options, Environment.Http);
         return _client;
     }
 

@@ -53,5 +53,11 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Deployment, L1, Node, NodeId, Wallet, Account, Json, Timeout];
+    public Option<int?> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "Seconds to keep trying the node's gateways before it counts as unavailable (exit code 7). Default: 10.",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Deployment, L1, Node, NodeId, Wallet, Account, Json, Timeout, ConnectTimeout];
 }

@@ -7,7 +7,7 @@ namespace Obscuro.Client.Tests.Support;
 /// Runs the real <c>obscuro</c> command tree in-process with captured consoles, chosen environment variables, a
 /// working directory and scripted answers to secret prompts (no terminal otherwise).
 /// </summary>
-internal sealed class CliHarness
+public sealed class CliHarness
 {
     public Dictionary<string, string> Variables { get; } = [];
 
