@@ -1,4 +1,5 @@
 using Obscuro.Client.Configuration;
+using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.L1;
 using Obscuro.Protocol.Crypto;
 
@@ -7,10 +8,10 @@ namespace Obscuro.Client;
 /// <summary>Where the network is and how patient the client is. Only <see cref="Deployment"/> is required.</summary>
 public sealed record ClientOptions(NetworkDeployment Deployment)
 {
-    /// <summary>The L1 JSON-RPC endpoint; the deployment file's when null.</summary>
+    /// <summary>The L1 JSON-RPC endpoint; the deployment file's <c>l1Endpoint</c> when null.</summary>
     public Uri? L1Rpc { get; init; }
 
-    /// <summary>The node to use; the deployment file's first node when null.</summary>
+    /// <summary>The node to use; the devnet's (<see cref="NodeEndpoint.Devnet"/>) when null.</summary>
     public NodeEndpoint? Node { get; init; }
 
     public WaitOptions Wait { get; init; } = new();

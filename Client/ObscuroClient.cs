@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Obscuro.Client.Amounts;
 using Obscuro.Client.Configuration;
+using Obscuro.Contracts.Deployment;
 using Obscuro.Client.Errors;
 using Obscuro.Client.Keys;
 using Obscuro.Client.L1;
@@ -40,14 +41,14 @@ public sealed class ObscuroClient : IAsyncDisposable
         _ownedHttp = ownsHttp ? http : null;
         var rpc = new EthRpcClient(http, new EthRpcOptions
         {
-            Endpoint = options.L1Rpc ?? options.Deployment.L1Rpc,
+            Endpoint = options.L1Rpc ?? new Uri(options.Deployment.L1Endpoint),
             MaxAttempts = options.L1MaxAttempts,
             RequestTimeout = options.L1RequestTimeout,
         });
         L1 = new L1Network(options.Deployment, rpc);
         Assets = new AssetResolver(L1);
         Bridge = new L1Bridge(L1, options.L1Sender, options.Wait);
-        Node = options.Node ?? options.Deployment.FindNode(null) ?? NodeEndpoint.Devnet;
+        Node = options.Node ?? NodeEndpoint.Devnet;
         _chainCheck = new Lazy<Task>(() => L1.CheckChainAsync());
         _queries = new QueryChannel(async (request, token) => await (await GetNodeAsync(token).ConfigureAwait(false)).QueryAsync(request, token).ConfigureAwait(false), L1, options.Deployment.L2ChainId, options.Random);
     }

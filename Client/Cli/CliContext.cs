@@ -3,6 +3,7 @@ using Obscuro.Client;
 using Obscuro.Client.Configuration;
 using Obscuro.Client.Errors;
 using Obscuro.Client.Keys;
+using Obscuro.Contracts.Deployment;
 using Spectre.Console;
 
 namespace Obscuro.Cli;
@@ -88,14 +89,22 @@ internal sealed class CliContext : IAsyncDisposable
         }
 
         var deployment = Deployment();
-        var nodeId = _parse.GetValue(_options.NodeId);
-        var node = deployment.FindNode(nodeId);
-        if (nodeId is not null && node is null)
+        var node = NodeEndpoint.Devnet;
+        if (_parse.GetValue(_options.NodeId) is { Length: > 0 } nodeId)
         {
-            throw new InputFormatException($"The deployment file has no node '{nodeId}'.", $"Known nodes: {string.Join(", ", deployment.Nodes.Select(n => n.Id))}.");
+            node = node with { Id = nodeId };
         }
 
-        node ??= NodeEndpoint.Devnet;
+        if (_parse.GetValue(_options.ClusterId) is { Length: > 0 } clusterId)
+        {
+            node = node with { ClusterId = clusterId };
+        }
+
+        if (_parse.GetValue(_options.ServiceId) is { Length: > 0 } serviceId)
+        {
+            node = node with { ServiceId = serviceId };
+        }
+
         if (_parse.GetValue(_options.Node) is { Length: > 0 } gateways)
         {
             node = node with { Gateways = GatewayAddress.ParseList(gateways) };

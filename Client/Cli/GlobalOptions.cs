@@ -19,13 +19,25 @@ internal sealed class GlobalOptions
 
     public Option<string?> Node { get; } = new("--node")
     {
-        Description = "The node's gateways, host:port[,host:port…]. Default: the deployment file's first node (the devnet's 127.0.0.1:30000).",
+        Description = "The node's gateways, host:port[,host:port…]. Default: the devnet's, 127.0.0.1:30000.",
         Recursive = true,
     };
 
     public Option<string?> NodeId { get; } = new("--node-id")
     {
-        Description = "Which node of the deployment file to use (its id). Default: the first.",
+        Description = "The node's id (the key of its public grains). Default: the devnet's, node-0.",
+        Recursive = true,
+    };
+
+    public Option<string?> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "The Orleans cluster id the node's silos run with. Default: the devnet's, obscuro-devnet.",
+        Recursive = true,
+    };
+
+    public Option<string?> ServiceId { get; } = new("--service-id")
+    {
+        Description = "The Orleans service id the node's silos run with. Default: the devnet's, obscuro.",
         Recursive = true,
     };
 
@@ -59,5 +71,5 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Deployment, L1, Node, NodeId, Wallet, Account, Json, Timeout, ConnectTimeout];
+    public IEnumerable<Option> All => [Deployment, L1, Node, NodeId, ClusterId, ServiceId, Wallet, Account, Json, Timeout, ConnectTimeout];
 }

@@ -31,7 +31,7 @@ public sealed class AssetResolver
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             var address = UserInput.ParseAddress(text, "token");
-            var config = await _l1.Contracts.Bridge.TokensAsync(address, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var config = await _l1.Bridge.TokensAsync(address, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!config.Allowed)
             {
                 throw new UnknownTokenException(

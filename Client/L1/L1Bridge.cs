@@ -44,7 +44,7 @@ public sealed class L1Bridge
         }
 
         using var sender = CreateSender(account);
-        var bridge = _l1.Contracts.Bridge.WithSender(sender);
+        var bridge = _l1.Bridge.WithSender(sender);
         var started = DateTime.UtcNow;
         Hash256? approval = null;
         L1TransactionResult result;
@@ -105,7 +105,7 @@ public sealed class L1Bridge
             for (var index = 0; index < rollup.Withdrawals.Count; index++)
             {
                 var withdrawal = rollup.Withdrawals[index];
-                if (withdrawal.Recipient == recipient && !await _l1.Contracts.Bridge.IsWithdrawalPaidAsync(rollup.RollupHash, (ulong)index, cancellationToken: cancellationToken).ConfigureAwait(false))
+                if (withdrawal.Recipient == recipient && !await _l1.Bridge.IsWithdrawalPaidAsync(rollup.RollupHash, (ulong)index, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
                     pending.Add(new PendingWithdrawal(rollup.RollupHash, (ulong)index, withdrawal, rollup.Withdrawals, rollup.Origin.BlockNumber ?? 0));
                 }
@@ -123,7 +123,7 @@ public sealed class L1Bridge
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(withdrawal);
-        var bridge = _l1.Contracts.Bridge;
+        var bridge = _l1.Bridge;
         var started = DateTime.UtcNow;
         while (true)
         {
@@ -162,7 +162,7 @@ public sealed class L1Bridge
     private async Task<FinalizedWithdrawal> PayAsync(UnlockedAccount account, PendingWithdrawal withdrawal, CancellationToken cancellationToken)
     {
         using var sender = CreateSender(account);
-        var bridge = _l1.Contracts.Bridge.WithSender(sender);
+        var bridge = _l1.Bridge.WithSender(sender);
         try
         {
             var result = await bridge.FinalizeWithdrawalAsync(withdrawal.RollupHash, withdrawal.Index, withdrawal.AllWithdrawals, cancellationToken).ConfigureAwait(false);

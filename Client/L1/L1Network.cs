@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Obscuro.Client.Configuration;
 using Obscuro.Client.Errors;
 using Obscuro.Contracts.Bindings;
 using Obscuro.Contracts.Deployment;
@@ -29,7 +28,9 @@ public sealed class L1Network
         ArgumentNullException.ThrowIfNull(rpc);
         Deployment = deployment;
         Rpc = rpc;
-        Contracts = ManagementContracts.Bind(deployment.Contracts, rpc);
+        NetworkManagement = new NetworkManagementContract(deployment.NetworkManagement, rpc);
+        RollupManagement = new RollupManagementContract(deployment.RollupManagement, rpc);
+        Bridge = new BridgeContract(deployment.Bridge, rpc);
         _time = time ?? TimeProvider.System;
     }
 
@@ -37,8 +38,14 @@ public sealed class L1Network
 
     public EthRpcClient Rpc { get; }
 
-    /// <summary>Read-only bindings of the management contracts.</summary>
-    public ManagementContracts Contracts { get; }
+    /// <summary>Read-only binding of NetworkManagement.</summary>
+    public NetworkManagementContract NetworkManagement { get; }
+
+    /// <summary>Read-only binding of RollupManagement.</summary>
+    public RollupManagementContract RollupManagement { get; }
+
+    /// <summary>Read-only binding of the Bridge.</summary>
+    public BridgeContract Bridge { get; }
 
     /// <summary>
     /// How long a positive "this enclave is registered" answer is reused. Short, so that a revoked measurement or
@@ -57,11 +64,11 @@ public sealed class L1Network
                 "Pass --l1 with an endpoint of the deployment's chain, or --deployment with this chain's deployment file.");
         }
 
-        var code = await Rpc.GetCodeAsync(Deployment.Contracts.NetworkManagement, BlockTag.Latest, cancellationToken).ConfigureAwait(false);
+        var code = await Rpc.GetCodeAsync(Deployment.NetworkManagement, BlockTag.Latest, cancellationToken).ConfigureAwait(false);
         if (code.Length == 0)
         {
             throw new NotReadyException(
-                $"There is no NetworkManagement contract at {Deployment.Contracts.NetworkManagement.ToChecksumString()} on the L1 at {Rpc.EndpointName}.",
+                $"There is no NetworkManagement contract at {Deployment.NetworkManagement.ToChecksumString()} on the L1 at {Rpc.EndpointName}.",
                 "The deployment file belongs to another L1 (a restarted devnet?): use the current .devnet/deployment.json.");
         }
     }
@@ -74,7 +81,7 @@ public sealed class L1Network
             return cached;
         }
 
-        var key = await Contracts.NetworkManagement.NetworkPublicKeyAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var key = await NetworkManagement.NetworkPublicKeyAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (key.Length == 0)
         {
             throw new NotReadyException(
@@ -102,7 +109,7 @@ public sealed class L1Network
             return null;
         }
 
-        var management = Contracts.NetworkManagement;
+        var management = NetworkManagement;
         var info = await management.NodeInfoAsync(enclave, cancellationToken: cancellationToken).ConfigureAwait(false);
         var problem = info.Status switch
         {
@@ -136,7 +143,7 @@ public sealed class L1Network
 
         var head = await Rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
         var at = BlockTag.At(head);
-        var rollups = Contracts.RollupManagement;
+        var rollups = RollupManagement;
         if (!await rollups.IsPublishedAsync(anchor.RollupHash, at, cancellationToken).ConfigureAwait(false))
         {
             throw new AnswerVerificationException(VerificationFailure.RollupNotOnL1, $"The answer is based on rollup {anchor.RollupHash}, which is not published on L1.");
@@ -162,12 +169,12 @@ public sealed class L1Network
 
     /// <summary>The L2 fee per gas unit that governance set on NetworkManagement (wei).</summary>
     public Task<UInt256> GetL2FeePerGasAsync(CancellationToken cancellationToken = default) =>
-        Contracts.NetworkManagement.L2TransactionFeeAsync(cancellationToken: cancellationToken);
+        NetworkManagement.L2TransactionFeeAsync(cancellationToken: cancellationToken);
 
     /// <summary>The tokens the bridge allow-lists now, from its allow-list events since the deployment.</summary>
     public async Task<IReadOnlyList<Address>> GetAllowListedTokensAsync(CancellationToken cancellationToken = default)
     {
-        var bridge = Contracts.Bridge;
+        var bridge = Bridge;
         var topic = BridgeContract.Abi.GetEvent("TokenAllowListChanged").Topic0;
         var allowed = new List<Address>();
         foreach (var log in await GetLogsAsync(bridge.Address, [[topic]], cancellationToken).ConfigureAwait(false))
@@ -186,7 +193,7 @@ public sealed class L1Network
     /// <summary>The RollupPublished event of one rollup (its withdrawal list), or null if it was never published.</summary>
     public async Task<RollupPublishedEvent?> FindRollupAsync(Hash256 rollupHash, CancellationToken cancellationToken = default)
     {
-        var rollups = Contracts.RollupManagement;
+        var rollups = RollupManagement;
         var topic = RollupManagementContract.Abi.GetEvent("RollupPublished").Topic0;
         var logs = await GetLogsAsync(rollups.Address, [[topic], [rollupHash]], cancellationToken).ConfigureAwait(false);
         return logs.Select(rollups.DecodeRollupPublished).LastOrDefault();
@@ -195,7 +202,7 @@ public sealed class L1Network
     /// <summary>Every published rollup with at least one withdrawal, oldest first.</summary>
     public async Task<IReadOnlyList<RollupPublishedEvent>> GetRollupsWithWithdrawalsAsync(CancellationToken cancellationToken = default)
     {
-        var rollups = Contracts.RollupManagement;
+        var rollups = RollupManagement;
         var topic = RollupManagementContract.Abi.GetEvent("RollupPublished").Topic0;
         var logs = await GetLogsAsync(rollups.Address, [[topic]], cancellationToken).ConfigureAwait(false);
         return logs.Select(rollups.DecodeRollupPublished).Where(e => e.Withdrawals.Count > 0).ToList();
@@ -205,7 +212,8 @@ public sealed class L1Network
     {
         var head = await Rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
         var logs = new List<RpcLog>();
-        for (var from = Deployment.Contracts.DeploymentBlock.Number; from <= head; from += LogChunk)
+        // Nothing of the contract set is older than the block after the anchor (the deployment).
+        for (var from = Deployment.AnchorNumber + 1; from <= head; from += LogChunk)
         {
             var to = Math.Min(head, from + LogChunk - 1);
             var filter = LogFilter.ForRange(BlockTag.At(from), BlockTag.At(to)).WithAddresses(contract).WithTopics(topics);

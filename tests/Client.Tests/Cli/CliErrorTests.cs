@@ -60,8 +60,8 @@ public sealed class CliErrorTests : IDisposable
     {
         var cli = Cli();
         cli.Variables["OBSCURO_DEPLOYMENT"] = Path.Combine(_directory.Path, "deployment.json");
-        File.WriteAllText(cli.Variables["OBSCURO_DEPLOYMENT"], Configuration.DeploymentFile.Serialize(new Configuration.NetworkDeployment(
-            new Contracts.Deployment.ManagementContractAddresses(31337, default, default, default, null, default), new Uri("http://127.0.0.1:9/"), 443, [])));
+        new Contracts.Deployment.NetworkDeployment(31337, "http://127.0.0.1:9/", 443, default, default, default, null, 0, default, default, [1, 2, 3, 4, 5], default, default)
+            .Save(cli.Variables["OBSCURO_DEPLOYMENT"]);
 
         var result = await cli.RunAsync("node", "--node", "localhost");
 

@@ -1,4 +1,3 @@
-using Obscuro.Client.Configuration;
 using Obscuro.Client.Errors;
 using Obscuro.Client.L1;
 using Obscuro.Client.Tests.Support;
@@ -25,7 +24,7 @@ public sealed class NetworkKeyTests(L1Fixture fixture)
     {
         using var governance = fixture.Sender(fixture.Governance);
         var fresh = await ManagementContractsDeployer.DeployAsync(governance, fixture.Rpc, L1Fixture.Parameters with { TestToken = null });
-        var l1 = new L1Network(fixture.Deployment with { Contracts = fresh.Addresses }, fixture.Rpc);
+        var l1 = new L1Network(fixture.Deployment with { NetworkManagement = fresh.Addresses.NetworkManagement, RollupManagement = fresh.Addresses.RollupManagement, Bridge = fresh.Addresses.Bridge }, fixture.Rpc);
 
         var error = await Assert.ThrowsAsync<NotReadyException>(() => l1.GetNetworkPublicKeyAsync());
         Assert.Contains("not initialised", error.Message, StringComparison.Ordinal);
@@ -34,7 +33,7 @@ public sealed class NetworkKeyTests(L1Fixture fixture)
     [Fact]
     public async Task A_deployment_file_for_another_chain_is_refused()
     {
-        var other = fixture.Deployment with { Contracts = fixture.Deployment.Contracts with { ChainId = 1 } };
+        var other = fixture.Deployment with { L1ChainId = 1 };
         var error = await Assert.ThrowsAsync<NotReadyException>(() => new L1Network(other, fixture.Rpc).CheckChainAsync());
         Assert.Contains("chain 1", error.Message, StringComparison.Ordinal);
     }

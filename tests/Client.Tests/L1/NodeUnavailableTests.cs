@@ -8,7 +8,7 @@ public sealed class NodeUnavailableTests(L1Fixture fixture)
     [Fact]
     public async Task A_node_nobody_listens_for_exits_with_the_node_code_and_names_its_gateways()
     {
-        var gateway = fixture.Deployment.Nodes[0].Gateways[0].ToString();
+        var gateway = fixture.DeadGateway;
 
         var result = await fixture.Cli().RunAsync("balance", "--connect-timeout", "1");
 

@@ -18,6 +18,9 @@ public sealed class CliHarness
 
     public HttpClient? Http { get; set; }
 
+    /// <summary>Options added to every command line (the global options are recursive, so their place does not matter).</summary>
+    public List<string> ExtraArguments { get; } = [];
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -30,7 +33,7 @@ public sealed class CliHarness
             _ => PromptAnswers.Count > 0 ? PromptAnswers.Dequeue() : null,
             RedirectedInput: null,
             Http: Http);
-        var code = await CliApp.RunAsync(args, environment);
+        var code = await CliApp.RunAsync([.. args, .. ExtraArguments], environment);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

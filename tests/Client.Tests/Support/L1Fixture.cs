@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Obscuro.Client.Configuration;
 using Obscuro.Client.Keys;
 using Obscuro.Contracts.Bindings;
 using Obscuro.Contracts.Deployment;
@@ -64,6 +63,9 @@ public sealed class L1Fixture : IAsyncLifetime, IDisposable
 
     public string DeploymentPath => _directory.Combine("deployment.json");
 
+    /// <summary>A node gateway nobody listens on: this fixture has an L1 but no node.</summary>
+    public string DeadGateway { get; } = $"127.0.0.1:{UnusedPort()}";
+
     public string KeystoreDirectory => _directory.Combine("wallet");
 
     public string WorkingDirectory => _directory.Path;
@@ -101,8 +103,12 @@ public sealed class L1Fixture : IAsyncLifetime, IDisposable
         await InitialiseNetworkAsync();
         _head = (await PublishAsync(Hash256.Zero, [])).RollupHash;
 
-        Deployment = new NetworkDeployment(Contracts.Addresses, _anvil.Endpoint, 443, [NodeEndpoint.Devnet with { Gateways = [new GatewayAddress("127.0.0.1", UnusedPort())] }]);
-        DeploymentFile.Write(DeploymentPath, Deployment);
+        var addresses = Contracts.Addresses;
+        Deployment = new NetworkDeployment(
+            addresses.ChainId, _anvil.Endpoint.ToString(), 443, addresses.NetworkManagement, addresses.RollupManagement, addresses.Bridge, addresses.TestToken,
+            addresses.AnchorNumber, addresses.AnchorHash, (await Rpc.GetBlockByNumberAsync(BlockTag.At(addresses.AnchorNumber)))!.ParentHash,
+            [1, 300, 7_200, 216_000, 2_628_000], Measurement, Authority);
+        Deployment.Save(DeploymentPath);
         new Keystore(KeystoreDirectory).Import(Keys.KeystoreTests.PrivateKeyHex(Alice), "alice", Passphrase);
         using var minter = Sender(Alice);
         await Contracts.TestToken!.WithSender(minter).MintAsync(Alice.Address, Ether * new UInt256(1_000));
@@ -115,6 +121,7 @@ public sealed class L1Fixture : IAsyncLifetime, IDisposable
         cli.Variables["OBSCURO_PASSPHRASE"] = Passphrase;
         cli.Variables["OBSCURO_DEPLOYMENT"] = DeploymentPath;
         cli.Variables["OBSCURO_WALLET"] = KeystoreDirectory;
+        cli.ExtraArguments.AddRange(["--node", DeadGateway]);
         return cli;
     }
 
