@@ -87,17 +87,17 @@ public sealed class NodeConnection : IAsyncDisposable
     }
 
     public Task<SubmissionResult> SubmitTransactionAsync(byte[] ciphertext, CancellationToken cancellationToken = default) =>
-        CallAsync("submit the transaction", api => api.SubmitTransactionAsync(ciphertext), cancellationToken);
+        CallAsync("submit the transaction", client => Api(client).SubmitTransactionAsync(ciphertext), cancellationToken);
 
     public Task<QueryReply> QueryAsync(byte[] encryptedRequest, CancellationToken cancellationToken = default) =>
-        CallAsync("answer the query", api => api.QueryAsync(encryptedRequest), cancellationToken);
+        CallAsync("answer the query", client => Api(client).QueryAsync(encryptedRequest), cancellationToken);
 
     public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("report its status", api => api.GetStatusAsync(), cancellationToken);
+        CallAsync("report its status", client => Api(client).GetStatusAsync(), cancellationToken);
 
     /// <summary>The node's enclave identity (public data: it is checked against L1, never trusted as such).</summary>
     public Task<EnclaveIdentity> GetEnclaveIdentityAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("report its enclave", _ => Client.GetGrain<IEnclaveIdentityGrain>(NodeId).GetIdentityAsync(), cancellationToken);
+        CallAsync("report its enclave", client => client.GetGrain<IEnclaveIdentityGrain>(NodeId).GetIdentityAsync(), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -114,14 +114,14 @@ public sealed class NodeConnection : IAsyncDisposable
         _host.Dispose();
     }
 
-    private async Task<T> CallAsync<T>(string what, Func<INodeApiGrain, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(string what, Func<IClusterClient, Task<T>> call, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                return await call(Client.GetGrain<INodeApiGrain>(NodeId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+                return await call(Client).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
@@ -137,6 +137,9 @@ public sealed class NodeConnection : IAsyncDisposable
             }
         }
     }
+
+    // Resolved inside each attempt: right after connecting, the type map may not list the node's grain types yet.
+    private INodeApiGrain Api(IClusterClient client) => client.GetGrain<INodeApiGrain>(NodeId);
 
     /// <summary>
     /// Failures that a retry can cure: a lost or refused gateway connection (Orleans reconnects), a timeout, no TEE silo
