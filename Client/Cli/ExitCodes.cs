@@ -49,6 +49,8 @@ internal static class ExitCodes
         L1TransactionTimeoutException e => (Timeout, nameof(ClientErrorKind.Timeout), e.Message,
             "The L1 transaction may still be included: check your L1 balance before sending it again."),
         ContractRevertException e => (Rejected, nameof(ClientErrorKind.Rejected), $"An L1 contract refused: {e.Reason}.", string.Empty),
+        RpcException e => (Rejected, nameof(ClientErrorKind.Rejected), $"The L1 node refused the request: {e.Message}",
+            "Check the account's L1 balance and pending transactions, then try again."),
         OperationCanceledException => (Cancelled, "Cancelled", "Cancelled.", string.Empty),
         _ => (InternalError, "InternalError", $"Unexpected error ({error.GetType().Name}): {error.Message}",
             "This is a bug in obscuro: please report it with the command you ran (never include your passphrase or keys)."),
