@@ -4,8 +4,12 @@ namespace Obscuro.Silo;
 public sealed class ClusteringSettings
 {
     public const string Localhost = "localhost";
+    public const string RedisProvider = "redis";
 
-    /// <summary>Membership: <c>localhost</c> (every silo on this machine). The durable Redis provider is not built yet.</summary>
+    /// <summary>
+    /// Membership: <c>localhost</c> (every silo on this machine, the one on <see cref="PrimarySiloPort"/> starts the
+    /// cluster) or <c>redis</c> (durable membership in the Redis of <c>Obscuro:Storage:Redis</c>; silos on any machine).
+    /// </summary>
     public string Provider { get; set; } = Localhost;
 
     public string ClusterId { get; set; } = "obscuro-devnet";
@@ -17,6 +21,9 @@ public sealed class ClusteringSettings
     /// <summary>The client gateway's port (0: none); ignored on a silo whose role is <c>enclave</c>, which opens no gateway.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The silo port of the silo the others join through; the silo whose own port this is starts the cluster.</summary>
+    /// <summary>The silo port of the silo the others join through; the silo whose own port this is starts the cluster (localhost only).</summary>
     public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary>With Redis clustering: the address other silos and clients reach this silo at.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

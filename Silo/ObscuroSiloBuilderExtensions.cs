@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Obscuro.Grains;
 using Obscuro.Grains.Placement;
 using Obscuro.Grains.Tee;
+using Obscuro.Silo.Node;
 using Obscuro.Silo.Security;
 using Obscuro.Silo.Tee;
 using Obscuro.Silo.Tee.Azure;
@@ -31,7 +32,8 @@ public static class ObscuroSiloBuilderExtensions
         var options = configuration.GetSection(ObscuroSiloOptions.SectionName).Get<ObscuroSiloOptions>() ?? new ObscuroSiloOptions();
         var metadataSection = configuration.GetSection("Orleans:Metadata");
         var teeValue = metadataSection[SiloMetadataKeys.Tee] ?? TeeKind.None.ToMetadataValue();
-        var errors = options.Validate(teeValue);
+        var errors = new List<string>(options.Validate(teeValue));
+        var node = NodeConfiguration.Read(configuration, options.Role, errors);
         if (errors.Count > 0)
         {
             var lines = errors.Select(error => Environment.NewLine + "  - " + error);
@@ -65,24 +67,32 @@ public static class ObscuroSiloBuilderExtensions
             builder.Services.PostConfigure<EndpointOptions>(endpoints => endpoints.GatewayPort = 0);
         }
 
-        builder.AddMemoryGrainStorageAsDefault();
-        builder.AddMemoryGrainStorage("PubSubStore");
+        builder.AddObscuroStorage(options.Storage);
         builder.AddMemoryStreams(StreamProviderNames.L1);
+
+        // The host side of the node: L1 access, the operator account, host grain options, the node's start-up.
+        builder.AddObscuroNode(options.NodeId, options.Role, node);
         return builder;
     }
 
     /// <summary>
-    /// Membership and endpoints from <c>Obscuro:Clustering</c>: today only <c>localhost</c> clustering, where the silo
-    /// whose port is <c>PrimarySiloPort</c> starts the cluster and the others join it.
+    /// Membership and endpoints from <c>Obscuro:Clustering</c>: <c>localhost</c> clustering, where the silo whose port
+    /// is <c>PrimarySiloPort</c> starts the cluster and the others join it, or <c>redis</c> membership in the Redis of
+    /// <c>Obscuro:Storage:Redis</c>, with this silo advertised at <c>AdvertisedAddress</c>.
     /// </summary>
     public static ISiloBuilder UseObscuroClustering(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var clustering = builder.Configuration.GetSection($"{ObscuroSiloOptions.SectionName}:Clustering").Get<ClusteringSettings>() ?? new ClusteringSettings();
+        if (string.Equals(clustering.Provider, ClusteringSettings.RedisProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            return builder.UseObscuroRedisClustering(clustering);
+        }
+
         if (!string.Equals(clustering.Provider, ClusteringSettings.Localhost, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"Obscuro:Clustering:Provider '{clustering.Provider}' is not supported yet; only 'localhost' is (durable Redis clustering comes later).");
+                $"Obscuro:Clustering:Provider '{clustering.Provider}' is not one of 'localhost', 'redis'.");
         }
 
         var primary = clustering.SiloPort == clustering.PrimarySiloPort ? null : new IPEndPoint(IPAddress.Loopback, clustering.PrimarySiloPort);

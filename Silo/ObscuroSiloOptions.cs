@@ -82,10 +82,7 @@ public sealed class ObscuroSiloOptions
             }
         }
 
-        if (!string.Equals(Storage.Provider, StorageSettings.Memory, StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add($"Obscuro:Storage:Provider '{Storage.Provider}' is not supported yet; only 'memory' is (durable Redis storage comes later).");
-        }
+        errors.AddRange(StorageValidation.Validate(Storage, Clustering));
 
         return errors;
     }

@@ -20,4 +20,8 @@ public interface IMempoolGrain : IGrainWithStringKey
 
     [Alias("Count")]
     Task<int> CountAsync();
+
+    /// <summary>How many submissions this mempool has admitted since the node began (for <see cref="NodeStatus"/>).</summary>
+    [Alias("GetAdmittedCount")]
+    Task<long> GetAdmittedCountAsync();
 }

@@ -7,11 +7,23 @@ namespace Obscuro.Grains.Node;
 [Alias("Obscuro.IPublisherGrain")]
 public interface IPublisherGrain : IGrainWithStringKey
 {
-    /// <summary>Asks the enclave for its candidate on the current head and publishes it (aggregators only).</summary>
+    /// <summary>
+    /// Gives the publisher the network it publishes to (the coordinator does, before anything else); idempotent.
+    /// Settings must not change between calls.
+    /// </summary>
+    [Alias("Configure")]
+    Task ConfigureAsync(NetworkSettings settings);
+
+    /// <summary>
+    /// Asks the enclave for its candidate on the current head and publishes it (aggregators only). Waits for L1
+    /// inclusion, so it may take several L1 blocks: hence the long response timeout.
+    /// </summary>
     [Alias("PublishCandidate")]
+    [ResponseTimeout("00:10:00")]
     Task<PublicationReport> PublishCandidateAsync();
 
     /// <summary>Sends calls the enclave prepared (for example the network initialisation or a secret response).</summary>
     [Alias("SendCalls")]
+    [ResponseTimeout("00:10:00")]
     Task SendCallsAsync(IReadOnlyList<L1Call> calls);
 }

@@ -25,25 +25,25 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void A_storage_provider_other_than_memory_is_refused_clearly()
+    public void An_unknown_storage_provider_is_refused_clearly()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Storage:Provider"] = "redis" }));
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Storage:Provider"] = "cassandra" }));
 
-        Assert.Contains("only 'memory'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not one of 'memory', 'redis'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_clustering_provider_other_than_localhost_is_refused_clearly()
+    public void An_unknown_clustering_provider_is_refused_clearly()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Clustering:Provider"] = "redis" }, clustering: true));
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Clustering:Provider"] = "zookeeper" }, clustering: true));
 
-        Assert.Contains("only 'localhost'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not one of 'localhost', 'redis'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_error_is_reported_at_once()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:NodeId"] = "", ["Obscuro:Storage:Provider"] = "redis" }));
+        var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:NodeId"] = "", ["Obscuro:Storage:Provider"] = "cassandra" }));
 
         Assert.Contains("Obscuro:NodeId is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Obscuro:Storage:Provider", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,464 @@
+using Microsoft.Extensions.Logging;
+using Obscuro.Contracts.Abi;
+using RollupManagementContract = Obscuro.Contracts.Bindings.RollupManagementContract;
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Ethereum.Transactions;
+using Orleans.Concurrency;
+using Orleans.Streams;
+
+namespace Obscuro.Grains.Host;
+
+/// <summary>
+/// The node's control loop (host side), keyed by node id.
+/// <para>
+/// Start: configure the publisher, start the enclave (<see cref="IEnclaveGrain.StartAsync"/>), then start the L1
+/// watcher from the enclave's last ingested block, or from the network's anchor on a fresh enclave. After any restart
+/// of this grain (its silo died, the cluster restarted) it does the same on its own, so L1 delivery always resumes from
+/// where the enclave is, whatever the stream delivered meanwhile.
+/// </para>
+/// <para>
+/// Blocks: the L1 stream's notices are queued as they arrive and ingested one at a time, in order, by a loop that
+/// retries each with backoff until the enclave takes it; a notice is never dropped while it is next. A notice already
+/// on the ingested branch is skipped (consumers are idempotent by hash); a notice whose parent is an earlier block of
+/// the branch is a reorg and goes to the enclave as a fork switch; a notice whose parent is unknown means notices were
+/// lost, and the watcher is asked to replay from the last ingested block. After each block, the outcome is passed on:
+/// included transactions leave the mempool, published rollups get their records, calls the enclave prepared go to the
+/// publisher, and an aggregator publishes on a new head or while transactions are pending. Publication runs beside
+/// ingestion (one at a time), since it waits for L1 inclusion.
+/// </para>
+/// <para>
+/// Reentrant so that status queries answer while a block is being retried; all of its code runs on the activation's
+/// single thread, and state writes are coalesced.
+/// </para>
+/// </summary>
+[Reentrant]
+[ImplicitStreamSubscription(StreamNamespaces.L1Blocks)]
+public sealed partial class NodeCoordinatorGrain(
+    [PersistentState("coordinator")] IPersistentState<NodeCoordinatorState> state,
+    ILogger<NodeCoordinatorGrain> logger)
+    : Grain, INodeCoordinatorGrain, IDisposable
+{
+    private const int IngestedKept = 256;
+    private const int FollowUpAttempts = 3;
+    private static readonly TimeSpan ReplayRequestInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Queue<L1BlockNotice> _queue = new();
+    private readonly CancellationTokenSource _deactivating = new();
+    private StateWriteCoalescer? _writer;
+    private string _nodeId = string.Empty;
+    private Task? _starting;
+    private bool _started;
+    private Task? _pump;
+    private Task? _publishing;
+    private bool _publishRequested;
+    private (Hash256 From, DateTime At)? _replayRequested;
+
+    private StateWriteCoalescer Writer => _writer ??= new StateWriteCoalescer(() => state.WriteStateAsync());
+
+    private IEnclaveGrain Enclave => GrainFactory.GetGrain<IEnclaveGrain>(_nodeId);
+
+    private IL1WatcherGrain Watcher => GrainFactory.GetGrain<IL1WatcherGrain>(_nodeId);
+
+    private IMempoolGrain Mempool => GrainFactory.GetGrain<IMempoolGrain>(_nodeId);
+
+    private IPublisherGrain Publisher => GrainFactory.GetGrain<IPublisherGrain>(_nodeId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _nodeId = this.GetPrimaryKeyString();
+        var stream = this.GetStreamProvider(StreamProviderNames.L1)
+            .GetStream<L1BlockNotice>(StreamId.Create(StreamNamespaces.L1Blocks, _nodeId));
+        await stream.SubscribeAsync((notice, _) => OnNoticeAsync(notice));
+
+        if (state.State.Settings is { } settings)
+        {
+            // A restart: resume on our own, retrying until the enclave is reachable.
+            _ = ResumeAsync(settings);
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating.Cancel();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public void Dispose() => _deactivating.Dispose();
+
+    async Task INodeCoordinatorGrain.StartAsync(NetworkSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (state.State.Settings is { } persisted)
+        {
+            NetworkSettingsComparison.RequireSame(persisted, settings, "node coordinator");
+        }
+        else
+        {
+            state.State.Settings = settings;
+            await Writer.WriteAsync();
+        }
+
+        await StartOnceAsync(settings);
+    }
+
+    async Task<NodeStatus> INodeCoordinatorGrain.GetStatusAsync()
+    {
+        var pending = await Mempool.CountAsync();
+        var admitted = await Mempool.GetAdmittedCountAsync();
+        var watched = await Watcher.GetHeadAsync();
+        EnclaveStatus? enclave = null;
+        try
+        {
+            enclave = await Enclave.GetStatusAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or ArgumentException)
+        {
+            // The status still answers while the enclave is down; Enclave = null says so.
+            LogEnclaveStatusUnavailable(logger, _nodeId, e.Message);
+        }
+
+        return new NodeStatus(
+            _nodeId,
+            state.State.Settings?.IsAggregator ?? false,
+            watched?.Number ?? 0,
+            state.State.HeadRollup,
+            state.State.HeadGeneration,
+            pending,
+            admitted,
+            state.State.IncludedTransactions,
+            state.State.RollupsPublished,
+            enclave);
+    }
+
+    private Task OnNoticeAsync(L1BlockNotice notice)
+    {
+        _queue.Enqueue(notice);
+        EnsurePump();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One attempt of the start sequence, shared by concurrent callers; a failed attempt can be retried.</summary>
+    private async Task StartOnceAsync(NetworkSettings settings)
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _starting ??= StartSequenceAsync(settings);
+        try
+        {
+            await _starting;
+        }
+        catch
+        {
+            _starting = null;
+            throw;
+        }
+    }
+
+    private async Task StartSequenceAsync(NetworkSettings settings)
+    {
+        await Publisher.ConfigureAsync(settings);
+        var enclave = await Enclave.StartAsync(settings);
+        var resume = enclave.LastIngested ?? settings.Anchor;
+        var ingested = state.State.Ingested;
+        var at = ingested.FindLastIndex(block => block.Hash == resume.Hash);
+        if (at >= 0)
+        {
+            ingested.RemoveRange(at + 1, ingested.Count - at - 1);
+        }
+        else
+        {
+            state.State.Ingested = [resume];
+        }
+
+        state.State.HeadRollup = enclave.HeadRollup;
+        state.State.HeadGeneration = enclave.HeadGeneration;
+        await Writer.WriteAsync();
+        await Watcher.StartAsync(resume);
+        _started = true;
+        LogStarted(logger, _nodeId, settings.IsAggregator ? "aggregator" : "verifier", resume.Number, resume.Hash);
+        EnsurePump();
+    }
+
+    private async Task ResumeAsync(NetworkSettings settings)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        while (!_started && !_deactivating.IsCancellationRequested)
+        {
+            try
+            {
+                await StartOnceAsync(settings);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogResumeFailed(logger, _nodeId, backoff.Failures + 1, e.GetType().Name, e.Message);
+                await WaitAsync(backoff);
+            }
+        }
+    }
+
+    private void EnsurePump()
+    {
+        if (_started && _queue.Count > 0 && (_pump is null || _pump.IsCompleted))
+        {
+            _pump = PumpAsync();
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        while (_queue.Count > 0 && !_deactivating.IsCancellationRequested)
+        {
+            await ProcessAsync(_queue.Dequeue());
+        }
+    }
+
+    private async Task ProcessAsync(L1BlockNotice notice)
+    {
+        var ingested = state.State.Ingested;
+        if (ingested.Exists(block => block.Hash == notice.Hash))
+        {
+            return;
+        }
+
+        var parentAt = ingested.FindLastIndex(block => block.Hash == notice.ParentHash);
+        if (parentAt < 0)
+        {
+            await RequestReplayAsync(notice);
+            return;
+        }
+
+        if (parentAt < ingested.Count - 1)
+        {
+            LogForkSwitch(logger, _nodeId, notice.Number, notice.Hash, ingested[^1].Number);
+        }
+
+        var outcome = await IngestAsync(notice);
+        if (outcome is null)
+        {
+            return;
+        }
+
+        ingested.RemoveRange(parentAt + 1, ingested.Count - parentAt - 1);
+        ingested.Add(notice);
+        if (ingested.Count > IngestedKept)
+        {
+            ingested.RemoveRange(0, ingested.Count - IngestedKept);
+        }
+
+        state.State.HeadRollup = outcome.HeadRollup;
+        state.State.HeadGeneration = outcome.HeadGeneration;
+        state.State.IncludedTransactions += outcome.IncludedTransactions.Count;
+        _replayRequested = null;
+        await Writer.WriteAsync();
+        await PassOnAsync(notice, outcome);
+    }
+
+    /// <summary>Ingests until the enclave takes the block; null only when this activation is going away.</summary>
+    private async Task<IngestOutcome?> IngestAsync(L1BlockNotice notice)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+        while (!_deactivating.IsCancellationRequested)
+        {
+            try
+            {
+                return await Enclave.IngestAsync(notice);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogIngestFailed(logger, _nodeId, notice.Number, notice.Hash, backoff.Failures + 1, e.GetType().Name, e.Message);
+                await WaitAsync(backoff);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A notice that does not connect to the ingested branch: earlier notices were lost (or predate a restart). The
+    /// queue is dropped and the watcher replays from the last ingested block; asked again only if nothing connects
+    /// for a while, because notices already in flight arrive disconnected too.
+    /// </summary>
+    private async Task RequestReplayAsync(L1BlockNotice notice)
+    {
+        var from = state.State.Ingested[^1];
+        _queue.Clear();
+        if (_replayRequested is { } asked && asked.From == from.Hash && DateTime.UtcNow - asked.At < ReplayRequestInterval)
+        {
+            return;
+        }
+
+        LogReplay(logger, _nodeId, notice.Number, notice.Hash, from.Number);
+        _replayRequested = (from.Hash, DateTime.UtcNow);
+        try
+        {
+            await Watcher.StartAsync(from);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFollowUpFailed(logger, _nodeId, "replay request", e.Message);
+            _replayRequested = null;
+        }
+    }
+
+    private async Task PassOnAsync(L1BlockNotice notice, IngestOutcome outcome)
+    {
+        if (outcome.IncludedTransactions.Count > 0)
+        {
+            await FollowUpAsync("mempool clean-up", () => Mempool.RemoveAsync(outcome.IncludedTransactions));
+        }
+
+        if (outcome.Rollups.Count > 0)
+        {
+            await FollowUpAsync("rollup records", () => RecordRollupsAsync(notice, outcome.Rollups));
+        }
+
+        if (outcome.Calls.Count > 0)
+        {
+            await FollowUpAsync("enclave calls", () => Publisher.SendCallsAsync(outcome.Calls));
+        }
+
+        if (state.State.Settings is { IsAggregator: true } && (outcome.HeadChanged || await Mempool.CountAsync() > 0))
+        {
+            RequestPublication();
+        }
+    }
+
+    /// <summary>A step after ingestion: retried a few times, then logged and left (the enclave asks again, and records are public L1 data).</summary>
+    private async Task FollowUpAsync(string what, Func<Task> step)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await step();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < FollowUpAttempts)
+            {
+                await WaitAsync(backoff);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFollowUpFailed(logger, _nodeId, what, e.Message);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the rollups the enclave judged in this block. Parents come from the publication calldata in the block
+    /// itself (public L1 data; the block material is already cached by the block source).
+    /// </summary>
+    private async Task RecordRollupsAsync(L1BlockNotice block, IReadOnlyList<RollupStandingReport> reports)
+    {
+        var rollupManagement = state.State.Settings!.RollupManagement;
+        var material = await GrainFactory.GetGrain<IL1BlockSourceGrain>(_nodeId).GetBlockAsync(block);
+        var parents = new Dictionary<Hash256, Hash256>();
+        foreach (var encoded in material.Transactions)
+        {
+            var transaction = Transaction.Decode(encoded);
+            if (transaction.To != rollupManagement)
+            {
+                continue;
+            }
+
+            try
+            {
+                var call = RollupManagementContract.DecodePublishRollupCall(transaction.Data.Span);
+                parents[call.Header.Hash] = call.Header.ParentHash;
+            }
+            catch (AbiException)
+            {
+                // Another RollupManagement function.
+            }
+        }
+
+        foreach (var report in reports)
+        {
+            var parent = parents.GetValueOrDefault(report.RollupHash);
+            var record = new RollupRecord(report.RollupHash, parent, report.Generation, block, report.Standing, []);
+            await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{report.RollupHash}").RecordAsync(record);
+            if (!parent.IsZero)
+            {
+                await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{parent}").AddChildAsync(report.RollupHash);
+            }
+        }
+    }
+
+    private void RequestPublication()
+    {
+        _publishRequested = true;
+        if (_publishing is null || _publishing.IsCompleted)
+        {
+            _publishing = PublishAsync();
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        while (_publishRequested && !_deactivating.IsCancellationRequested)
+        {
+            _publishRequested = false;
+            try
+            {
+                var report = await Publisher.PublishCandidateAsync();
+                if (report.L1Transaction is not null && report.NotPublishedReason is null)
+                {
+                    state.State.RollupsPublished++;
+                    await Writer.WriteAsync();
+                }
+                else
+                {
+                    LogNotPublished(logger, _nodeId, report.NotPublishedReason ?? "no reason given");
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFollowUpFailed(logger, _nodeId, "publication", e.Message);
+            }
+        }
+    }
+
+    private async Task WaitAsync(Backoff backoff)
+    {
+        try
+        {
+            await backoff.WaitAsync(_deactivating.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Deactivating: the loops check the token and end.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} ({Kind}) started: L1 delivery resumes after block {Number} ({Hash})")]
+    private static partial void LogStarted(ILogger logger, string nodeId, string kind, ulong number, Hash256 hash);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} cannot resume yet (attempt {Attempt}, {Error}): {Message}")]
+    private static partial void LogResumeFailed(ILogger logger, string nodeId, int attempt, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: the enclave did not ingest L1 block {Number} ({Hash}) (attempt {Attempt}, {Error}): {Message}; retrying")]
+    private static partial void LogIngestFailed(ILogger logger, string nodeId, ulong number, Hash256 hash, int attempt, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: L1 block {Number} ({Hash}) switches forks below the ingested head {Head}")]
+    private static partial void LogForkSwitch(ILogger logger, string nodeId, ulong number, Hash256 hash, ulong head);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: L1 block {Number} ({Hash}) does not follow the ingested branch; replaying L1 from block {From}")]
+    private static partial void LogReplay(ILogger logger, string nodeId, ulong number, Hash256 hash, ulong from);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: {What} failed: {Message}")]
+    private static partial void LogFollowUpFailed(ILogger logger, string nodeId, string what, string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {NodeId} published nothing: {Reason}")]
+    private static partial void LogNotPublished(ILogger logger, string nodeId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {NodeId}: enclave status unavailable: {Message}")]
+    private static partial void LogEnclaveStatusUnavailable(ILogger logger, string nodeId, string message);
+}

@@ -1,0 +1,97 @@
+using Obscuro.Grains.Node;
+using Obscuro.Grains.Tests.Host.StandIns;
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Transactions;
+
+namespace Obscuro.Grains.Tests.Host;
+
+[Collection(HostClusterDefinition.Name)]
+public sealed class MempoolAndApiTests(HostClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_client_submits_through_the_public_API_and_the_mempool_keeps_each_admitted_transaction_once_in_order()
+    {
+        var nodeId = $"api-{Guid.NewGuid():N}";
+        var api = fixture.Client.GetGrain<INodeApiGrain>(nodeId);
+        byte[][] submissions = [[1, 1], [2, 2], [3, 3]];
+
+        var results = new List<SubmissionResult>();
+        foreach (var submission in submissions)
+        {
+            results.Add(await api.SubmitTransactionAsync(submission));
+        }
+
+        var again = await api.SubmitTransactionAsync(submissions[1]);
+        var garbage = await api.SubmitTransactionAsync([StandInAdmissionGrain.Garbage, 9]);
+        var empty = await api.SubmitTransactionAsync([]);
+
+        Assert.All(results, result => Assert.True(result.Accepted, result.Message));
+        Assert.Equal(submissions.Select(s => Keccak256.Hash(s)), results.Select(r => r.TransactionHash!.Value));
+        Assert.True(again.Accepted);
+        Assert.Equal(results[1].TransactionHash, again.TransactionHash);
+        Assert.False(garbage.Accepted);
+        Assert.Equal((byte)TransactionRejection.NotDecryptable, garbage.Reason);
+        Assert.Equal((byte)TransactionRejection.Malformed, empty.Reason);
+
+        var mempool = fixture.Internal.GetGrain<IMempoolGrain>(nodeId);
+        var pending = await mempool.GetPendingAsync(10);
+        Assert.Equal(results.Select(r => r.TransactionHash!.Value), pending.Select(p => p.TransactionHash));
+        Assert.Equal(submissions[0].Reverse(), pending[0].Sealed);
+        Assert.Equal(3L, await mempool.GetAdmittedCountAsync());
+        Assert.Equal(2, (await mempool.GetPendingAsync(2)).Count);
+
+        await mempool.RemoveAsync([results[0].TransactionHash!.Value, Keccak256.Hash("unknown"u8)]);
+        Assert.Equal(results.Skip(1).Select(r => r.TransactionHash!.Value), (await mempool.GetPendingAsync(10)).Select(p => p.TransactionHash));
+    }
+
+    [Fact]
+    public async Task A_full_mempool_turns_submissions_away_with_its_own_reason()
+    {
+        var nodeId = $"full-{Guid.NewGuid():N}";
+        var mempool = fixture.Internal.GetGrain<IMempoolGrain>(nodeId);
+        for (var i = 1; i <= HostClusterFixture.MempoolCapacity; i++)
+        {
+            Assert.True((await mempool.SubmitAsync([(byte)i, 7])).Accepted);
+        }
+
+        var refused = await mempool.SubmitAsync([99, 7]);
+
+        Assert.False(refused.Accepted);
+        Assert.Equal(HostRejections.MempoolFull, refused.Reason);
+        Assert.Contains("full", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HostClusterFixture.MempoolCapacity, await mempool.CountAsync());
+    }
+
+    [Fact]
+    public async Task Pending_transactions_survive_the_mempool_grain_being_deactivated()
+    {
+        var nodeId = $"persist-{Guid.NewGuid():N}";
+        var mempool = fixture.Internal.GetGrain<IMempoolGrain>(nodeId);
+        var accepted = await mempool.SubmitAsync([5, 5, 5]);
+
+        await fixture.Cluster.DeactivateAsync(mempool);
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Cluster.TryGetGrainContext(mempool.GetGrainId(), out _)), active => !active, TimeSpan.FromSeconds(10), "deactivated");
+
+        var pending = await mempool.GetPendingAsync(10);
+        Assert.True(accepted.Accepted, accepted.Message);
+        Assert.Equal(accepted.TransactionHash!.Value.ToString(), Assert.Single(pending).TransactionHash.ToString());
+        Assert.Equal(1L, await mempool.GetAdmittedCountAsync());
+    }
+
+    [Fact]
+    public async Task Clients_may_call_the_node_API_but_not_the_node_s_internal_grains()
+    {
+        var nodeId = $"filter-{Guid.NewGuid():N}";
+
+        var status = await fixture.Client.GetGrain<INodeApiGrain>(nodeId).GetStatusAsync();
+        Assert.Equal(nodeId, status.NodeId);
+
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IMempoolGrain>(nodeId).SubmitAsync([1, 2]));
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IMempoolGrain>(nodeId).RemoveAsync([]));
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IPublisherGrain>(nodeId).PublishCandidateAsync());
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IL1WatcherGrain>(nodeId).GetHeadAsync());
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<INodeCoordinatorGrain>(nodeId).GetStatusAsync());
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IRollupGrain>($"{nodeId}/x").GetAsync());
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IL1BlockSourceGrain>(nodeId).GetBlockAsync(new L1BlockNotice(Hash256.Zero, Hash256.Zero, 0)));
+    }
+}
