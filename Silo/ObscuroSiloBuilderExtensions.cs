@@ -11,6 +11,7 @@ using Obscuro.Grains.Vault;
 using Obscuro.Silo.Node;
 using Obscuro.Silo.Security;
 using Obscuro.Silo.Tee;
+using Obscuro.Silo.Tee.Azure;
 using Orleans.Configuration;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -54,7 +55,7 @@ public static class ObscuroSiloBuilderExtensions
         metadata[SiloMetadataKeys.Node] = options.NodeId;
         builder.UseSiloMetadata(metadata);
 
-        builder.Services.AddTee(tee, options.DataDirectory);
+        builder.Services.AddTee(tee, options);
 
         // Every silo needs the director, TEE or not: placement runs on whichever silo first activates a grain.
         builder.Services.AddPlacementFilter<TeeOnlyPlacementFilterStrategy, TeeOnlyPlacementFilterDirector>(ServiceLifetime.Singleton);
@@ -120,13 +121,18 @@ public static class ObscuroSiloBuilderExtensions
         return builder.UseLocalhostClustering(clustering.SiloPort, clustering.GatewayPort, primary, clustering.ServiceId, clustering.ClusterId);
     }
 
-    private static void AddTee(this IServiceCollection services, TeeKind tee, string dataDirectory)
+    private static void AddTee(this IServiceCollection services, TeeKind tee, ObscuroSiloOptions options)
     {
         if (tee == TeeKind.Simulated)
         {
             services.AddSingleton<ITeeEnvironment>(provider => OperatingSystem.IsWindows()
                 ? throw new PlatformNotSupportedException("The simulated TEE keeps its keys in owner-only (0600) files, which need a Unix file system.")
-                : SimulatedTee.Open(dataDirectory, provider.GetRequiredService<ILogger<SimulatedTee>>()));
+                : SimulatedTee.Open(options.DataDirectory, provider.GetRequiredService<ILogger<SimulatedTee>>(), options.Simulated));
+        }
+        else if (tee is TeeKind.SevSnp or TeeKind.Tdx)
+        {
+            // Azure confidential VM: Silo/Tee/Azure (vTPM, MAA, Managed HSM seed custody).
+            services.AddAzureCvmTee(tee, options.Azure, options.DataDirectory);
         }
         else
         {

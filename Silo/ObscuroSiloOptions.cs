@@ -1,4 +1,6 @@
 using Obscuro.Grains.Tee;
+using Obscuro.Silo.Tee.Azure;
+using Obscuro.Silo.Tee.Simulated;
 
 namespace Obscuro.Silo;
 
@@ -22,6 +24,12 @@ public sealed class ObscuroSiloOptions
 
     public ClusteringSettings Clustering { get; set; } = new();
 
+    /// <summary>Section <c>Obscuro:Azure</c>: attestation and seed custody of an Azure confidential VM (tee sev-snp or tdx).</summary>
+    public AzureTeeSettings Azure { get; set; } = new();
+
+    /// <summary>Section <c>Obscuro:Simulated</c>: the simulated TEE's attestation authority and measurement.</summary>
+    public SimulatedTeeSettings Simulated { get; set; } = new();
+
     /// <summary>Every configuration mistake at once, so an operator fixes them in one go; empty when valid.</summary>
     public IReadOnlyList<string> Validate(string? teeMetadataValue)
     {
@@ -44,7 +52,16 @@ public sealed class ObscuroSiloOptions
         {
             if (tee is TeeKind.SevSnp or TeeKind.Tdx)
             {
-                errors.Add($"Orleans:Metadata:tee '{teeMetadataValue}': the confidential-VM adapter is not built yet; use 'simulated' for development.");
+                errors.AddRange(Azure.Validate());
+                if (string.IsNullOrWhiteSpace(DataDirectory))
+                {
+                    errors.Add($"Obscuro:DataDirectory is required with tee '{teeMetadataValue}': it holds the wrapped sealing key and the sealed enclave key.");
+                }
+            }
+
+            if (tee == TeeKind.Simulated)
+            {
+                errors.AddRange(Simulated.Validate());
             }
 
             if (Role == SiloRole.Host && tee != TeeKind.None)

@@ -36,4 +36,15 @@ public interface ITeeEnvironment
     /// otherwise. Enclave grains call it when they activate.
     /// </summary>
     Task VerifyAttestationAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A fresh attestation token (the UTF-8 bytes of a compact JWT) from this TEE's attestation authority — Microsoft
+    /// Azure Attestation on a confidential VM, the devnet's simulated authority for the simulated TEE — whose
+    /// <c>x-ms-runtime.user-data</c> binds <see cref="EnclaveKey"/> to <paramref name="nonce"/>
+    /// (<see cref="Attestation.EnclaveKeyBinding"/>). Other enclaves check it with
+    /// <see cref="Attestation.AttestationTokenValidator"/> before they share the seed. A TEE without an authority
+    /// (none) throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task<byte[]> GetAttestationTokenAsync(ReadOnlyMemory<byte> nonce, CancellationToken cancellationToken) =>
+        Task.FromException<byte[]>(new NotSupportedException($"This silo's TEE ({Kind.ToMetadataValue()}) has no attestation authority, so it cannot produce attestation tokens."));
 }

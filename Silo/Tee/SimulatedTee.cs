@@ -1,8 +1,13 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Obscuro.Grains.Attestation;
 using Obscuro.Grains.Tee;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Tee.Azure;
+using Obscuro.Silo.Tee.Simulated;
 
 namespace Obscuro.Silo.Tee;
 
@@ -14,6 +19,11 @@ namespace Obscuro.Silo.Tee;
 /// Files under <c>{data dir}/tee/</c>, both created with mode 0600: <see cref="SealingKeyFileName"/> (32 raw bytes)
 /// and <see cref="EnclaveKeyFileName"/> (the enclave private key sealed under it). Attestation here means checking
 /// that the sealing key file still holds the key this silo started with and is still private to its owner.
+/// </para>
+/// <para>
+/// Attestation tokens for other enclaves come from the devnet's simulated attestation authority
+/// (<see cref="SimulatedAttestationAuthority"/>), over MAA's REST contract with the production <see cref="MaaClient"/>,
+/// and are checked with the same validator as Azure tokens.
 /// </para>
 /// </summary>
 [UnsupportedOSPlatform("windows")]
@@ -29,11 +39,16 @@ public sealed partial class SimulatedTee : ITeeEnvironment, IDisposable
     private readonly byte[] _sealingKey;
     private readonly EnclaveKey _enclaveKey;
 
-    private SimulatedTee(string sealingKeyPath, byte[] sealingKey, EnclaveKey enclaveKey)
+    private readonly SimulatedTeeSettings _settings;
+    private readonly MaaClient? _authority;
+
+    private SimulatedTee(string sealingKeyPath, byte[] sealingKey, EnclaveKey enclaveKey, SimulatedTeeSettings settings)
     {
         SealingKeyPath = sealingKeyPath;
         _sealingKey = sealingKey;
         _enclaveKey = enclaveKey;
+        _settings = settings;
+        _authority = string.IsNullOrEmpty(settings.AttestationAuthority) ? null : new MaaClient(new Uri(settings.AttestationAuthority));
     }
 
     public TeeKind Kind => TeeKind.Simulated;
@@ -47,7 +62,7 @@ public sealed partial class SimulatedTee : ITeeEnvironment, IDisposable
     /// first boot. A sealed enclave key without its sealing key is an error, not a reason to start over: a new
     /// sealing key would silently give the node a new identity.
     /// </summary>
-    public static SimulatedTee Open(string dataDirectory, ILogger<SimulatedTee> logger)
+    public static SimulatedTee Open(string dataDirectory, ILogger<SimulatedTee> logger, SimulatedTeeSettings? settings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         ArgumentNullException.ThrowIfNull(logger);
@@ -89,7 +104,7 @@ public sealed partial class SimulatedTee : ITeeEnvironment, IDisposable
             LogEnclaveKeyCreated(logger, enclaveKey.Address);
         }
 
-        return new SimulatedTee(sealingKeyPath, sealingKey, enclaveKey);
+        return new SimulatedTee(sealingKeyPath, sealingKey, enclaveKey, settings ?? new SimulatedTeeSettings());
     }
 
     public byte[] Seal(ReadOnlySpan<byte> plaintext, string purpose) => AesGcmSealer.Seal(_sealingKey, plaintext, purpose);
@@ -124,6 +139,33 @@ public sealed partial class SimulatedTee : ITeeEnvironment, IDisposable
         {
             CryptographicOperations.ZeroMemory(onDisk);
         }
+    }
+
+    /// <summary>
+    /// Asks the simulated authority for a token: the "report" is JSON with the configured launch measurement and
+    /// <c>isDebuggable: false</c>; the runtime data carries <c>user-data</c> = <see cref="EnclaveKeyBinding.UserData"/>.
+    /// </summary>
+    public async Task<byte[]> GetAttestationTokenAsync(ReadOnlyMemory<byte> nonce, CancellationToken cancellationToken)
+    {
+        if (_authority is null)
+        {
+            throw new NotSupportedException("Simulated TEE: no attestation authority is configured (Obscuro:Simulated:AttestationAuthority).");
+        }
+
+        var userData = EnclaveKeyBinding.UserData(_enclaveKey.PublicKey.Span, nonce.Span);
+        var report = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["launchMeasurement"] = _settings.LaunchMeasurement.ToLowerInvariant(),
+            ["isDebuggable"] = false,
+        });
+        var runtime = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["keys"] = Array.Empty<object>(),
+            ["vm-configuration"] = new Dictionary<string, object> { ["simulated"] = true },
+            ["user-data"] = Convert.ToHexString(userData),
+        });
+        var token = await _authority.AttestSimulatedVmAsync(report, runtime, null, cancellationToken).ConfigureAwait(false);
+        return Encoding.UTF8.GetBytes(token);
     }
 
     public void Dispose()

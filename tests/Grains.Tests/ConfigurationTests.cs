@@ -15,7 +15,8 @@ public sealed class ConfigurationTests
     [InlineData("both", "none", "needs a TEE")]
     [InlineData("host", "simulated", "needs Orleans:Metadata:tee 'none'")]
     [InlineData("host", "noen", "is not one of none, simulated, sev-snp, tdx")]
-    [InlineData("enclave", "sev-snp", "not built yet")]
+    [InlineData("enclave", "sev-snp", "Obscuro:Azure:AttestationEndpoint must be")]
+    [InlineData("enclave", "tdx", "Obscuro:Azure:KeyName is required")]
     public void A_role_and_tee_that_do_not_fit_together_stop_the_silo(string role, string tee, string expected)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Configure(new() { ["Obscuro:Role"] = role, ["Orleans:Metadata:tee"] = tee }));
