@@ -7,6 +7,7 @@ using Obscuro.Grains.Node;
 using Obscuro.Protocol.Crypto;
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
+using Obscuro.Protocol.Transactions;
 
 namespace Obscuro.EndToEnd.Tests.Wallet;
 
@@ -19,10 +20,14 @@ namespace Obscuro.EndToEnd.Tests.Wallet;
 [Collection(WalletDevnet.Name)]
 public sealed class PrivacyTests(DevnetFixture devnet)
 {
+    private static readonly Lock Gate = new();
+    private static DevnetFixture? SharedFor;
+    private static Task<Users>? Shared;
+    private Users? Setup;
     [Fact]
     public async Task Neither_user_can_read_the_other_users_balance_receipts_or_history()
     {
-        var (client, alice, bob, aliceTransaction, bobTransaction) = await TwoUsersWithOneTransactionEachAsync();
+        var (client, alice, bob, aliceTransaction, bobTransaction) = await TwoUsersAsync();
 
         // Bob's own verified queries know nothing of Alice's transaction; Alice's know nothing of Bob's.
         var bobAsksAlicesTransaction = await client.GetTransactionAsync(bob.Keys, aliceTransaction);
@@ -46,7 +51,7 @@ public sealed class PrivacyTests(DevnetFixture devnet)
     [Fact]
     public async Task Queries_about_another_account_are_refused_with_no_answer_whatever_key_or_grant_they_carry()
     {
-        var (client, alice, bob, aliceTransaction, _) = await TwoUsersWithOneTransactionEachAsync();
+        var (client, alice, bob, aliceTransaction, _) = await TwoUsersAsync();
         var ott = await client.Assets.ResolveAsync("OTT");
         var node = await client.GetNodeAsync();
         var networkKey = await client.L1.GetNetworkPublicKeyAsync();
@@ -122,6 +127,24 @@ public sealed class PrivacyTests(DevnetFixture devnet)
         }
     }
 
+    [Fact]
+    public async Task A_captured_transaction_replayed_through_the_gateway_tells_the_replayer_nothing_about_its_sender()
+    {
+        var (client, alice, bob, aliceTransaction, _) = await TwoUsersAsync();
+        var aliceBefore = await client.GetAccountAsync(alice.Keys);
+        var bobsClient = devnet.CreateClient();
+
+        // Alice's ciphertext, as a host or a gossip peer sees it, sent again by Bob: refused, and the refusal carries
+        // nothing of Alice's account (her next nonce would tell how many transactions she has sent since).
+        var replay = await (await bobsClient.GetNodeAsync()).SubmitTransactionAsync(Setup!.AliceCiphertext);
+
+        Assert.False(replay.Accepted);
+        Assert.Equal(TransactionRejection.NonceTooLow, (TransactionRejection)replay.Reason);
+        Assert.DoesNotMatch("[0-9]", replay.Message);
+        Assert.Equal(aliceBefore.Value, (await client.GetAccountAsync(alice.Keys)).Value);
+        Assert.Equal(TransactionState.Succeeded, (await client.GetTransactionAsync(alice.Keys, aliceTransaction)).Value.State);
+    }
+
     private static async Task AssertRefusedAsync(Client.Node.NodeConnection node, QueryRequest request, byte[] networkKey, QueryRejection expected)
     {
         var reply = await node.QueryAsync(QueryEnvelope.EncryptRequest(request, networkKey, SystemRandomSource.Instance));
@@ -129,7 +152,27 @@ public sealed class PrivacyTests(DevnetFixture devnet)
         Assert.Equal(expected, (QueryRejection)reply.Rejection);
     }
 
-    private async Task<(ObscuroClient Client, Person Alice, Person Bob, Hash256 AliceTransaction, Hash256 BobTransaction)> TwoUsersWithOneTransactionEachAsync()
+    /// <summary>Alice and Bob, funded, each with one transfer to somebody else; made once for the class (the tests only read).</summary>
+    private async Task<(ObscuroClient Client, Person Alice, Person Bob, Hash256 AliceTransaction, Hash256 BobTransaction)> TwoUsersAsync()
+    {
+        Task<Users> setup;
+        lock (Gate)
+        {
+            if (Shared is null || SharedFor != devnet)
+            {
+                SharedFor = devnet;
+                Shared = CreateUsersAsync(devnet);
+            }
+
+            setup = Shared;
+        }
+
+        var users = await setup;
+        Setup = users;
+        return (users.Client, users.Alice, users.Bob, users.AliceTransaction, users.BobTransaction);
+    }
+
+    private static async Task<Users> CreateUsersAsync(DevnetFixture devnet)
     {
         var alice = await WalletUser.CreateAsync(devnet, "alice");
         var bob = await WalletUser.CreateAsync(devnet, "bob");
@@ -144,8 +187,10 @@ public sealed class PrivacyTests(DevnetFixture devnet)
         // Each pays somebody else (not the other): nothing of one may reach the other.
         var fromAlice = await client.TransferAsync(aliceKeys, Asset.Eth, Address.Parse("0x00000000000000000000000000000000000a11ce"), Asset.Eth.Parse("0.1"));
         var fromBob = await client.TransferAsync(bobKeys, Asset.Eth, Address.Parse("0x0000000000000000000000000000000000000b0b"), Asset.Eth.Parse("0.2"));
-        return (client, new Person(alice, aliceKeys), new Person(bob, bobKeys), fromAlice.TransactionHash, fromBob.TransactionHash);
+        return new Users(client, new Person(alice, aliceKeys), new Person(bob, bobKeys), fromAlice.TransactionHash, fromBob.TransactionHash, fromAlice.Submission.Ciphertext);
     }
+
+    private sealed record Users(ObscuroClient Client, Person Alice, Person Bob, Hash256 AliceTransaction, Hash256 BobTransaction, byte[] AliceCiphertext);
 
     private sealed record Person(WalletUser User, UnlockedAccount Keys);
 }
