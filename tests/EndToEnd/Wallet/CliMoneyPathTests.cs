@@ -26,20 +26,19 @@ public sealed class CliMoneyPathTests(DevnetFixture devnet)
     [Fact]
     public async Task Two_users_deposit_transfer_both_ways_withdraw_and_finalize_through_the_cli()
     {
-        var alice = await WalletUser.CreateAsync(devnet, "alice");
-        var bob = await WalletUser.CreateAsync(devnet, "bob");
+        // Two people at once: new wallets, then deposits (ETH and the token for Alice, in JSON; ETH for Bob, in text).
+        var (alice, bob) = await BothAsync(WalletUser.CreateAsync(devnet, "alice"), WalletUser.CreateAsync(devnet, "bob"));
         var ott = await TestTokenAsync();
         await MintAsync(alice.Address, Eth("500"));
-
-        // Deposits: ETH and the token for Alice (JSON), ETH for Bob (text).
-        var aliceDeposit = (await alice.RunAsync("deposit", "2", "--json")).Ok().Json;
+        var (aliceDeposits, bobDeposit) = await BothAsync(
+            Task.Run(async () => ((await alice.RunAsync("deposit", "2", "--json")).Ok().Json, (await alice.RunAsync("deposit", "100", "--asset", "OTT", "--json")).Ok().Json)),
+            bob.RunAsync("deposit", "1.5"));
+        var (aliceDeposit, tokenDeposit) = aliceDeposits;
         AssertAmount(aliceDeposit["deposit"]!, "ETH", Eth("2"));
         Assert.Equal(alice.AddressText, aliceDeposit["l2Recipient"]!.GetValue<string>());
-        var tokenDeposit = (await alice.RunAsync("deposit", "100", "--asset", "OTT", "--json")).Ok().Json;
         AssertAmount(tokenDeposit["deposit"]!, "OTT", Eth("100"));
         Assert.NotNull(tokenDeposit["approval"]);
-        var bobDeposit = (await bob.RunAsync("deposit", "1.5")).Ok();
-        Assert.Contains($"Deposited 1.5 ETH for {bob.AddressText}", bobDeposit.Out, StringComparison.Ordinal);
+        Assert.Contains($"Deposited 1.5 ETH for {bob.AddressText}", bobDeposit.Ok().Out, StringComparison.Ordinal);
 
         var client = devnet.CreateClient();
         using var aliceKeys = alice.Unlock();
@@ -88,10 +87,12 @@ public sealed class CliMoneyPathTests(DevnetFixture devnet)
         Assert.Contains("registered on L1; rollup checked on L1", bobBalance.Out, StringComparison.Ordinal);
 
         // History: Alice's three transactions, newest first, exact; Bob's in text.
+        // (Deposits are L1 transactions: the history lists the account's L2 transactions and incoming transfers only.)
         var history = (await alice.RunAsync("history", "--json")).Ok().Json;
-        var entries = history["entries"]!.AsArray().Select(e => e!).Where(e => e["transaction"]!.GetValue<string>() != default(Hash256).ToString()).ToList();
-        var transfers = entries.Where(e => e["counterparty"]!.GetValue<string>() == bob.AddressText).ToList();
+        Assert.Equal(alice.AddressText, history["account"]!.GetValue<string>());
+        var transfers = history["entries"]!.AsArray().Select(e => e!).ToList();
         Assert.Equal([tokenToBobHash.ToString(), toAliceHash.ToString(), toBobHash.ToString()], transfers.Select(e => e["transaction"]!.GetValue<string>()));
+        Assert.All(transfers, e => Assert.Equal(bob.AddressText, e["counterparty"]!.GetValue<string>()));
         Assert.Equal(["out", "in", "out"], transfers.Select(e => e["direction"]!.GetValue<string>()));
         Assert.All(transfers, e => Assert.Equal("succeeded", e["status"]!.GetValue<string>()));
         AssertAmount(transfers[0]["amount"]!, "OTT", Eth("40"));
@@ -127,6 +128,11 @@ public sealed class CliMoneyPathTests(DevnetFixture devnet)
         Assert.Contains($"obscuro finalize {TransactionHashIn(tokenWithdrawal.Out)}", tokenWithdrawal.Out, StringComparison.Ordinal);
         balance = (await alice.RunAsync("balance", "--json")).Ok().Json;
         AssertBalances(balance, aliceEth - Eth("0.3") - (fee * new UInt256(2)), Eth("45"));
+        var withdrawals = (await alice.RunAsync("history", "--json")).Ok().Json["entries"]!.AsArray().Select(e => e!).Take(2).ToList();
+        Assert.Equal([TransactionHashIn(tokenWithdrawal.Out), withdrawalHash], withdrawals.Select(e => e["transaction"]!.GetValue<string>()));
+        Assert.All(withdrawals, e => Assert.Equal(("out", alice.AddressText), (e["direction"]!.GetValue<string>(), e["counterparty"]!.GetValue<string>())));
+        AssertAmount(withdrawals[0]["amount"]!, "OTT", Eth("15"));
+        AssertAmount(withdrawals[1]["amount"]!, "ETH", Eth("0.3"));
 
         // The bridge pays a fixed number of L1 blocks after the rollup: mine them rather than wait.
         await new AnvilControl(devnet.Rpc).MineAsync((int)new DeploymentParameters().WithdrawalDelay);
@@ -152,6 +158,12 @@ public sealed class CliMoneyPathTests(DevnetFixture devnet)
     }
 
     private static UInt256 Eth(string amount) => Asset.Eth.Parse(amount);
+
+    private static async Task<(T1, T2)> BothAsync<T1, T2>(Task<T1> first, Task<T2> second)
+    {
+        await Task.WhenAll(first, second);
+        return (await first, await second);
+    }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 
