@@ -92,6 +92,11 @@ internal static class NodeBenchmarks
         }
 
         Console.WriteLine($"node: whole suite took {total.Elapsed.TotalSeconds:0} s");
+        if (Environment.GetEnvironmentVariable("OBSCURO_BENCH_NODE_KEEP") is { Length: > 0 })
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(root, recursive: true);
@@ -142,7 +147,8 @@ internal static class NodeBenchmarks
         await Task.Delay(1000); // the publication that block started takes its (empty) batch
         var includedBeforeAdmission = status.Included;
         var admissionBatch = ciphertexts[..p.AdmissionTransactions];
-        var gateway = await SubmitAsync(node.Api, admissionBatch, p.Concurrency);
+        var viaSilo = Environment.GetEnvironmentVariable("OBSCURO_BENCH_NODE_ADMISSION_VIA") == "silo";
+        var gateway = await SubmitAsync(viaSilo ? node.SiloGrains.GetGrain<INodeApiGrain>(NodeId) : node.Api, admissionBatch, p.Concurrency);
         var gatewayRate = gateway.Accepted / gateway.Seconds;
         var admission = node.SiloGrains.GetGrain<IAdmissionGrain>(0);
         var workers = await AdmitDirectlyAsync(admission, admissionBatch, p.Concurrency);
@@ -153,6 +159,7 @@ internal static class NodeBenchmarks
         var drainSeconds = clock.Elapsed.TotalSeconds - drainStart;
         Console.WriteLine($"node: admission batch: {gateway.Accepted}/{admissionBatch.Length} accepted through the gateway in {gateway.Seconds:0.00} s{gateway.DescribeRejections()}; " +
             $"{workers.Accepted} accepted by AdmissionGrain directly in {workers.Seconds:0.00} s{workers.DescribeRejections()}; drained in {drainSeconds:0.0} s");
+        Console.WriteLine($"node: admission-only rate per tenth of the batch (tx/s): {gateway.Profile}");
 
         // ---- End to end ----
         var includedBase = status.Included;
@@ -195,6 +202,7 @@ internal static class NodeBenchmarks
         report.Add(new Measurement(Suite, "latency p50 in L1 blocks", analysis.LatencyBlocks.P50, "blocks"));
         report.Add(new Measurement(Suite, "latency p99 in L1 blocks", analysis.LatencyBlocks.P99, "blocks", $"max {analysis.LatencyBlocks.Max:0}"));
         report.Add(new Measurement(Suite, "transactions per rollup (window, mean)", analysis.MeanPerRollup, "tx", $"max {analysis.MaxPerRollup}, cap MaxRollupTransactions = {maxPerRollup}"));
+        report.Add(new Measurement(Suite, "rollups with < 100 transactions (window)", analysis.SmallRollups, "rollups", $"of {analysis.WindowRollups}, while {pendingMean:0} were pending on average"));
         report.Add(new Measurement(Suite, "rollups per L1 block (window)", analysis.RollupsPerBlock, "rollups", $"{analysis.WindowRollups} in {analysis.WindowBlocks} blocks"));
         report.Add(new Measurement(Suite, "mempool pending (window, mean)", pendingMean, "tx"));
         if (details.Count > 0)
@@ -237,6 +245,11 @@ internal static class NodeBenchmarks
         else
         {
             yield return $"rollups hold {a.MeanPerRollup:0} of {maxPerRollup} with {pendingMean:0} pending on average: the node is not fed faster than it includes (admission or the window limits).";
+        }
+
+        if (a.SmallRollups > 0 && pendingMean >= maxPerRollup)
+        {
+            yield return $"{a.SmallRollups} of {a.WindowRollups} rollups in the window held fewer than 100 transactions while {pendingMean:0} were pending: a candidate built from a mempool snapshot that still holds the parent's transactions spends its slice on them (see the README's node suite notes).";
         }
 
         if (a.RollupsPerBlock < 0.9)
@@ -311,6 +324,8 @@ internal static class NodeBenchmarks
     {
         var result = new BatchResult();
         var next = -1;
+        var done = -1;
+        var completedAt = new double[batch.Length];
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -318,11 +333,27 @@ internal static class NodeBenchmarks
             while ((i = Interlocked.Increment(ref next)) < batch.Length)
             {
                 var answer = await api.SubmitTransactionAsync(batch[i]);
+                completedAt[Interlocked.Increment(ref done)] = watch.Elapsed.TotalSeconds;
                 result.Record(answer.Accepted, answer.Reason, answer.Message);
             }
         }));
         result.Seconds = watch.Elapsed.TotalSeconds;
+        result.Profile = Profile(completedAt);
         return result;
+    }
+
+    /// <summary>Rate per tenth of a batch, to show whether it changes as the mempool fills.</summary>
+    private static string Profile(double[] completedAt)
+    {
+        var parts = new List<string>();
+        var chunk = Math.Max(1, completedAt.Length / 10);
+        for (var start = 0; start + chunk <= completedAt.Length; start += chunk)
+        {
+            var begin = start == 0 ? 0 : completedAt[start - 1];
+            parts.Add((chunk / Math.Max(1e-6, completedAt[start + chunk - 1] - begin)).ToString("0", CultureInfo.InvariantCulture));
+        }
+
+        return string.Join(" ", parts);
     }
 
     private static async Task<BatchResult> AdmitDirectlyAsync(IAdmissionGrain admission, byte[][] batch, int concurrency)
@@ -490,6 +521,7 @@ internal static class NodeBenchmarks
             analysis.MaxPerRollup = window.Max(r => r.Count);
             analysis.RollupsPerBlock = analysis.WindowRollups / (double)Math.Max(1, analysis.WindowBlocks);
             analysis.WindowGenerations = window.Select(r => r.Generation).ToList();
+            analysis.SmallRollups = analysis.WindowRollups - window.Count(r => r.Count >= 100);
         }
 
         return analysis;
@@ -508,6 +540,8 @@ internal static class NodeBenchmarks
         public int Rejected => _rejected;
 
         public double Seconds { get; set; }
+
+        public string Profile { get; set; } = string.Empty;
 
         public void Record(bool accepted, byte reason, string message)
         {
@@ -571,6 +605,8 @@ internal static class NodeBenchmarks
         public Percentiles LatencyBlocks { get; set; } = Percentiles.Empty;
 
         public int Unmapped { get; set; }
+
+        public int SmallRollups { get; set; }
 
         public int MultiGenerationSteps { get; set; }
     }
