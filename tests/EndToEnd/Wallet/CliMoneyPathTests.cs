@@ -21,8 +21,6 @@ namespace Obscuro.EndToEnd.Tests.Wallet;
 [Collection(WalletDevnet.Name)]
 public sealed class CliMoneyPathTests(DevnetFixture devnet)
 {
-    private static readonly UInt256 Ether = WalletUser.Ether;
-
     [Fact]
     public async Task Two_users_deposit_transfer_both_ways_withdraw_and_finalize_through_the_cli()
     {
