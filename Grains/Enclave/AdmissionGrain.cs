@@ -11,7 +11,7 @@ namespace Obscuro.Grains.Enclave;
 /// <summary>
 /// Admission of one submitted ciphertext (data flow step 2), as a stateless worker so decryption and signature
 /// recovery run on every core of the TEE silo: decrypt with the network key, decode and recover the sender, check chain
-/// id, fee cap, nonce and funds against the last L1-included head, then seal the signed transaction with its sender for
+/// id, fee cap (against the fee set on L1), nonce and funds against the last L1-included head, then seal the signed transaction with its sender for
 /// the mempool. The verdict names the reason, never a secret; the host learns only the transaction hash on success.
 /// </summary>
 [StatelessWorker]
@@ -32,8 +32,11 @@ public sealed class AdmissionGrain(ITeeEnvironment tee, EnclaveVault vaults) : T
 
         try
         {
-            var transaction = network.Admission.Admit(ciphertext, secrets.NetworkKey);
-            network.Admission.CheckAgainstState(transaction, vault.Head.State);
+            // The fee in force is the one L1 set as of the head's block (the rules' default until L1 has set one).
+            var head = vault.Head;
+            var fee = network.Rules.WithFeePerGas(head.Ledger?.FeePerGas).TransactionFee;
+            var transaction = network.Admission.Admit(ciphertext, secrets.NetworkKey, fee);
+            TransactionAdmission.CheckAgainstState(transaction, head.State, fee);
             var sealedTransaction = AdmittedTransactions.Seal(secrets.StateSealer, transaction);
             return Task.FromResult(new AdmissionVerdict(true, (byte)TransactionRejection.None, "Accepted.", sealedTransaction));
         }
