@@ -28,10 +28,13 @@ public sealed record NetworkRules(
     /// <summary>Gas every L2 transaction is priced at: a plain transfer's (no metering in the first phase).</summary>
     public const ulong TransactionGas = 21_000;
 
-    /// <summary>The fee of one transaction at <paramref name="feePerGas"/> (NetworkManagement's <c>l2TransactionFee</c>).</summary>
-    /// <exception cref="OverflowException">The product does not fit in 256 bits.</exception>
+    /// <summary>
+    /// The fee of one transaction at <paramref name="feePerGas"/> (NetworkManagement's <c>l2TransactionFee</c>). An
+    /// absurd price saturates rather than throws: the enclave must keep following L1 whatever governance sets, and no
+    /// transaction can pay such a fee anyway, so rollups simply carry none until governance corrects it.
+    /// </summary>
     public static UInt256 FeeFor(UInt256 feePerGas) =>
-        UInt256.TryMultiply(feePerGas, new UInt256(TransactionGas), out var fee) ? fee : throw new OverflowException($"An L2 fee of {feePerGas} per gas overflows 256 bits.");
+        UInt256.TryMultiply(feePerGas, new UInt256(TransactionGas), out var fee) ? fee : UInt256.MaxValue;
 
     /// <summary>These rules with the fee of <paramref name="feePerGas"/>, or unchanged when L1 has set none.</summary>
     public NetworkRules WithFeePerGas(UInt256? feePerGas) => feePerGas is { } price ? this with { TransactionFee = FeeFor(price) } : this;

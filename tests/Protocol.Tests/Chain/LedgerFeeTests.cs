@@ -48,6 +48,15 @@ public sealed class LedgerFeeTests : IDisposable
         Assert.Empty(r1.Transactions);
     }
 
+    [Fact]
+    public void An_absurd_fee_saturates_instead_of_stopping_the_ledger()
+    {
+        Assert.Equal(UInt256.MaxValue, NetworkRules.FeeFor(UInt256.MaxValue));
+        var b1 = Apply("b1", Anchor, new L2FeeChangedEvent(UInt256.MaxValue));
+        Apply("b2", b1, new RollupPublishedEvent(BuildNext().Rollup));
+        Assert.Equal(0UL, _ledger.Head.Head!.Header.Generation);
+    }
+
     private L1BlockRef Apply(string name, L1BlockRef parent, params L1Event[] events)
     {
         var block = new L1BlockRef(Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(name)), parent.Hash, parent.Number + 1);
