@@ -11,7 +11,7 @@ namespace Obscuro.Grains.Enclave;
 /// <summary>
 /// Admission of one submitted ciphertext (data flow step 2), as a stateless worker so decryption and signature
 /// recovery run on every core of the TEE silo: decrypt with the network key, decode and recover the sender, check chain
-/// id, fee cap, nonce and funds against the last L1-included head, then seal the signed transaction with its sender for
+/// id, fee cap (against the fee set on L1), nonce and funds against the last L1-included head, then seal the signed transaction with its sender for
 /// the mempool. The verdict names the reason, never a secret; the host learns only the transaction hash on success.
 /// </summary>
 [StatelessWorker]
@@ -30,10 +30,13 @@ public sealed class AdmissionGrain(ITeeEnvironment tee, EnclaveVault vaults) : T
                 false, (byte)TransactionRejection.NotDecryptable, $"Node {nodeId}'s enclave does not hold the network key yet (it is not provisioned); submit again later.", null));
         }
 
+        // The fee in force is the one L1 set as of the head's block (the rules' default until L1 has set one).
+        var head = vault.Head;
+        var fee = network.Rules.WithFeePerGas(head.Ledger?.FeePerGas).TransactionFee;
         L2Transaction transaction;
         try
         {
-            transaction = network.Admission.Admit(ciphertext, secrets.NetworkKey);
+            transaction = network.Admission.Admit(ciphertext, secrets.NetworkKey, fee);
         }
         catch (TransactionRejectedException e)
         {
@@ -42,7 +45,7 @@ public sealed class AdmissionGrain(ITeeEnvironment tee, EnclaveVault vaults) : T
 
         try
         {
-            network.Admission.CheckAgainstState(transaction, vault.Head.State);
+            TransactionAdmission.CheckAgainstState(transaction, head.State, fee);
         }
         catch (TransactionRejectedException e)
         {

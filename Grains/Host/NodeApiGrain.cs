@@ -24,4 +24,7 @@ public sealed class NodeApiGrain : Grain, INodeApiGrain
 
     Task<NodeStatus> INodeApiGrain.GetStatusAsync() =>
         GrainFactory.GetGrain<INodeCoordinatorGrain>(this.GetPrimaryKeyString()).GetStatusAsync();
+
+    Task<RollupRecord?> INodeApiGrain.GetRollupAsync(Protocol.Ethereum.Hash256 rollupHash) =>
+        GrainFactory.GetGrain<IRollupGrain>($"{this.GetPrimaryKeyString()}/{rollupHash}").GetAsync();
 }
