@@ -17,4 +17,8 @@ public interface INodeApiGrain : IGrainWithStringKey
 
     [Alias("GetStatus")]
     Task<NodeStatus> GetStatusAsync();
+
+    /// <summary>The POBI round of one generation as this node saw it (public data: nonces, hashes, L1 blocks, reward classes).</summary>
+    [Alias("GetRound")]
+    Task<RoundView> GetRoundAsync(ulong generation);
 }

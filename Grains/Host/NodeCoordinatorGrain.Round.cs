@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Pobi;
+
+namespace Obscuro.Grains.Host;
+
+/// <summary>
+/// The aggregator's part in POBI rounds (spec "Typical Scenario"), run beside ingestion after every L1 block: ask the
+/// enclave for its one candidate on the head (it needs the parent's inclusion in a block the enclave ingested, and
+/// returns the same candidate when asked again), enter it in the generation's <see cref="IRoundGrain"/> and gossip it,
+/// wait (once per round, bounded) for every registered aggregator's candidate, then publish only if
+/// <see cref="Round.ShouldPublish"/> says so: the lowest nonce at once, rank k after k·timeout L1 blocks without the
+/// round on L1. A losing candidate is simply not published; its transactions stay in the mempool.
+/// </summary>
+public sealed partial class NodeCoordinatorGrain
+{
+    private ulong _waitedForGeneration = ulong.MaxValue;
+
+    private IGossipOutbox Gossip => ServiceProvider.GetService<IGossipOutbox>() ?? NoGossip.Instance;
+
+    private async Task RoundStepAsync()
+    {
+        var pending = await Mempool.GetPendingAsync(publisherOptions.Value.MaxRollupTransactions);
+        var candidate = await Enclave.ProduceCandidateAsync(pending);
+        if (candidate.Unincludable.Count > 0)
+        {
+            await Mempool.RemoveAsync(candidate.Unincludable);
+        }
+
+        if (candidate.Rollup is not { } envelope)
+        {
+            LogNotPublished(logger, _nodeId, candidate.NotReadyReason ?? "the enclave has no candidate");
+            return;
+        }
+
+        if (envelope.ParentHash.IsZero)
+        {
+            // The genesis rollup has no round: only the genesis node produces one.
+            await PublishOwnAsync(envelope, null);
+            return;
+        }
+
+        var round = GrainFactory.GetGrain<IRoundGrain>(RoundKey(envelope.Generation));
+        if (await round.OfferAsync(RoundOffer.Of(envelope, own: true)))
+        {
+            Gossip.Candidate(envelope);
+        }
+
+        var options = roundOptions.Value;
+        if (options.FrontRun)
+        {
+            await PublishOwnAsync(envelope, round);
+            return;
+        }
+
+        RoundView view;
+        if (_waitedForGeneration != envelope.Generation)
+        {
+            var expected = (await Enclave.GetPeersAsync()).Count(peer => peer.IsAggregator && peer.Provisioned);
+            view = await round.WaitForCandidatesAsync(envelope.ParentHash, Math.Max(1, expected), options.GossipWindow);
+            _waitedForGeneration = envelope.Generation;
+        }
+        else
+        {
+            view = await round.GetAsync();
+        }
+
+        var ranking = new Round(envelope.ParentHash, envelope.InclusionBlockNumber, Math.Max(1, options.PublicationTimeoutBlocks));
+        foreach (var c in view.Candidates.Where(c => c.ParentHash == envelope.ParentHash))
+        {
+            ranking.TryAdd(new RoundCandidate(c.RollupHash, c.Aggregator, c.Nonce));
+        }
+
+        var l1Head = state.State.Ingested.Count > 0 ? state.State.Ingested[^1].Number : 0;
+        var included = state.State.HeadGeneration >= envelope.Generation && !state.State.HeadRollup.IsZero;
+        if (!ranking.ShouldPublish(envelope.Aggregator, l1Head, included))
+        {
+            var rank = ranking.RankOf(envelope.Aggregator);
+            var candidates = view.Candidates.Count;
+            LogRoundWaiting(logger, _nodeId, envelope.Generation, rank, candidates, l1Head);
+            return;
+        }
+
+        await PublishOwnAsync(envelope, round);
+    }
+
+    private async Task PublishOwnAsync(RollupEnvelope envelope, IRoundGrain? round)
+    {
+        var report = await Publisher.PublishAsync(envelope);
+        if (report.L1Transaction is { } transaction && report.L1Block is { } block && report.NotPublishedReason is null)
+        {
+            state.State.RollupsPublished++;
+            await Writer.WriteAsync();
+            if (round is not null)
+            {
+                await round.RecordPublicationAsync(envelope.RollupHash, transaction, block);
+            }
+        }
+        else
+        {
+            LogNotPublished(logger, _nodeId, report.NotPublishedReason ?? "no reason given");
+        }
+    }
+
+    private string RoundKey(ulong generation) => $"{_nodeId}/{generation}";
+
+    /// <summary>Records a rollup an ingested block carried in its generation's round (public header fields from the calldata).</summary>
+    private Task RecordInRoundAsync(L1BlockNotice block, RollupStandingReport report, Protocol.Rollups.RollupHeader header) =>
+        GrainFactory.GetGrain<IRoundGrain>(RoundKey(header.Generation)).RecordL1Async(new RoundL1Rollup(
+            header.Hash, header.ParentHash, header.Aggregator, header.Nonce, header.InclusionBlockNumber, block.Number, report.Standing));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {NodeId}: round {Generation}: rank {Rank} of {Candidates} at L1 block {L1Head}; not publishing now")]
+    private static partial void LogRoundWaiting(ILogger logger, string nodeId, ulong generation, int rank, int candidates, ulong l1Head);
+}
