@@ -43,4 +43,12 @@ public sealed record RoundView(
     [property: Id(8)] ulong? OwnPublicationBlock,
     [property: Id(9)] IReadOnlyList<RoundPublicationView> OnL1,
     [property: Id(10)] RoundPublicationView? Canonical,
-    [property: Id(11)] IReadOnlyList<Address> Equivocators);
+    [property: Id(11)] IReadOnlyList<Address> Equivocators)
+{
+    /// <summary>
+    /// How often this node's enclave handed the round its candidate (the host asks after every L1 block, and again after
+    /// a restart); every time the same one, or the node would be listed among <see cref="Equivocators"/>.
+    /// </summary>
+    [Id(12)]
+    public int OwnCandidateOffers { get; init; }
+}

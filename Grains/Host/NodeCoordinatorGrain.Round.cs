@@ -13,15 +13,23 @@ namespace Obscuro.Grains.Host;
 /// wait (once per round, bounded) for every registered aggregator's candidate, then publish only if
 /// <see cref="Round.ShouldPublish"/> says so: the lowest nonce at once, rank k after k·timeout L1 blocks without the
 /// round on L1. A losing candidate is simply not published; its transactions stay in the mempool.
+/// <para>
+/// When another aggregator's rollup of a round reaches L1 first although this node's candidate has the lowest nonce
+/// (a front-runner, or a fallback publisher racing a late winner), the winner still publishes its own while it can land
+/// within the reward window: the lowest published nonce is what earns, so the front-runner is paid nothing
+/// (spec "Incentives for publishing"); its rollup stays canonical and the winner's becomes a sibling.
+/// </para>
 /// </summary>
 public sealed partial class NodeCoordinatorGrain
 {
     private ulong _waitedForGeneration = ulong.MaxValue;
+    private RollupEnvelope? _undecided;
 
     private IGossipOutbox Gossip => ServiceProvider.GetService<IGossipOutbox>() ?? NoGossip.Instance;
 
     private async Task RoundStepAsync()
     {
+        await ClaimDecidedRoundAsync();
         var pending = await Mempool.GetPendingAsync(publisherOptions.Value.MaxRollupTransactions);
         var candidate = await Enclave.ProduceCandidateAsync(pending);
         if (candidate.Unincludable.Count > 0)
@@ -77,6 +85,7 @@ public sealed partial class NodeCoordinatorGrain
         var included = state.State.HeadGeneration >= envelope.Generation && !state.State.HeadRollup.IsZero;
         if (!ranking.ShouldPublish(envelope.Aggregator, l1Head, included))
         {
+            _undecided = envelope;
             var rank = ranking.RankOf(envelope.Aggregator);
             var candidates = view.Candidates.Count;
             LogRoundWaiting(logger, _nodeId, envelope.Generation, rank, candidates, l1Head);
@@ -84,6 +93,34 @@ public sealed partial class NodeCoordinatorGrain
         }
 
         await PublishOwnAsync(envelope, round);
+    }
+
+    /// <summary>
+    /// The round of the candidate this node held back is now decided on L1. If that candidate was the lowest nonce and
+    /// is not on L1, someone else's rollup got in first: publish ours while it can still land by
+    /// <c>parentIncludedAt + 2</c>, the last block the reward rules count.
+    /// </summary>
+    private async Task ClaimDecidedRoundAsync()
+    {
+        if (_undecided is not { } held || state.State.HeadGeneration < held.Generation || state.State.HeadRollup.IsZero)
+        {
+            return;
+        }
+
+        _undecided = null;
+        var l1Head = state.State.Ingested.Count > 0 ? state.State.Ingested[^1].Number : 0;
+        if (l1Head >= held.InclusionBlockNumber + 2)
+        {
+            return;
+        }
+
+        var round = GrainFactory.GetGrain<IRoundGrain>(RoundKey(held.Generation));
+        var view = await round.GetAsync();
+        if (view.Winner is { Own: true } winner && winner.RollupHash == held.RollupHash && !view.OnL1.Any(r => r.RollupHash == held.RollupHash))
+        {
+            LogClaiming(logger, _nodeId, held.Generation, held.RollupHash);
+            await PublishOwnAsync(held, round);
+        }
     }
 
     private async Task PublishOwnAsync(RollupEnvelope envelope, IRoundGrain? round)
@@ -110,6 +147,9 @@ public sealed partial class NodeCoordinatorGrain
     private Task RecordInRoundAsync(L1BlockNotice block, RollupStandingReport report, Protocol.Rollups.RollupHeader header) =>
         GrainFactory.GetGrain<IRoundGrain>(RoundKey(header.Generation)).RecordL1Async(new RoundL1Rollup(
             header.Hash, header.ParentHash, header.Aggregator, header.Nonce, header.InclusionBlockNumber, block.Number, report.Standing));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: round {Generation} went to L1 with another rollup although this node's candidate {RollupHash} has the lowest nonce; publishing it to claim the round")]
+    private static partial void LogClaiming(ILogger logger, string nodeId, ulong generation, Hash256 rollupHash);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Node {NodeId}: round {Generation}: rank {Rank} of {Candidates} at L1 block {L1Head}; not publishing now")]
     private static partial void LogRoundWaiting(ILogger logger, string nodeId, ulong generation, int rank, int candidates, ulong l1Head);

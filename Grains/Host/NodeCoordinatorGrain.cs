@@ -185,6 +185,12 @@ public sealed partial class NodeCoordinatorGrain(
         _started = true;
         LogStarted(logger, _nodeId, settings.IsAggregator ? "aggregator" : "verifier", resume.Number, resume.Hash);
         EnsurePump();
+        if (settings.IsAggregator)
+        {
+            // After a restart the round on the current head resumes at once (the enclave hands back the same candidate),
+            // rather than waiting for the next L1 block.
+            RequestPublication();
+        }
     }
 
     private async Task ResumeAsync(NetworkSettings settings)

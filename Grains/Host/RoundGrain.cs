@@ -36,12 +36,17 @@ public sealed class RoundGrain(
             return false;
         }
 
+        if (offer.Own)
+        {
+            state.State.OwnCandidateOffers++;
+        }
+
         var existing = candidates.Find(c => c.Aggregator == offer.Aggregator && c.ParentHash == offer.ParentHash);
         if (existing is not null)
         {
             if (existing.RollupHash == offer.RollupHash)
             {
-                if (offer.Own && state.State.OwnRollup is null)
+                if (offer.Own)
                 {
                     state.State.OwnRollup = offer.RollupHash;
                     await state.WriteStateAsync();
@@ -170,7 +175,10 @@ public sealed class RoundGrain(
             s.OwnPublicationBlock,
             publications,
             canonical,
-            s.Equivocators);
+            s.Equivocators)
+        {
+            OwnCandidateOffers = s.OwnCandidateOffers,
+        };
     }
 
     /// <summary>

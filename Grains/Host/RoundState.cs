@@ -25,4 +25,7 @@ public sealed class RoundState
 
     [Id(5)]
     public List<Address> Equivocators { get; set; } = [];
+
+    [Id(6)]
+    public int OwnCandidateOffers { get; set; }
 }
