@@ -43,6 +43,12 @@ public sealed partial class NodeCoordinatorGrain
             return;
         }
 
+        if (state.State.OwnEnclave != envelope.Aggregator)
+        {
+            state.State.OwnEnclave = envelope.Aggregator;
+            await Writer.WriteAsync();
+        }
+
         if (envelope.ParentHash.IsZero)
         {
             // The genesis rollup has no round: only the genesis node produces one.
@@ -144,9 +150,17 @@ public sealed partial class NodeCoordinatorGrain
     private string RoundKey(ulong generation) => $"{_nodeId}/{generation}";
 
     /// <summary>Records a rollup an ingested block carried in its generation's round (public header fields from the calldata).</summary>
-    private Task RecordInRoundAsync(L1BlockNotice block, RollupStandingReport report, Protocol.Rollups.RollupHeader header) =>
-        GrainFactory.GetGrain<IRoundGrain>(RoundKey(header.Generation)).RecordL1Async(new RoundL1Rollup(
+    private async Task RecordInRoundAsync(L1BlockNotice block, RollupStandingReport report, Protocol.Rollups.RollupHeader header)
+    {
+        await GrainFactory.GetGrain<IRoundGrain>(RoundKey(header.Generation)).RecordL1Async(new RoundL1Rollup(
             header.Hash, header.ParentHash, header.Aggregator, header.Nonce, header.InclusionBlockNumber, block.Number, report.Standing));
+        if (report.Standing == "canonical" && header.Aggregator == state.State.OwnEnclave)
+        {
+            // Counted when first seen canonical; a reorg that later drops it is not subtracted (the round grain has the truth).
+            state.State.RoundsWon++;
+            await Writer.WriteAsync();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: round {Generation} went to L1 with another rollup although this node's candidate {RollupHash} has the lowest nonce; publishing it to claim the round")]
     private static partial void LogClaiming(ILogger logger, string nodeId, ulong generation, Hash256 rollupHash);

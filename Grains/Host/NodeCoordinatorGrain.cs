@@ -132,7 +132,10 @@ public sealed partial class NodeCoordinatorGrain(
             admitted,
             state.State.IncludedTransactions,
             state.State.RollupsPublished,
-            enclave);
+            enclave)
+        {
+            RoundsWon = state.State.RoundsWon,
+        };
     }
 
     private Task OnNoticeAsync(L1BlockNotice notice)

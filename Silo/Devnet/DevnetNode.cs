@@ -55,7 +55,7 @@ public sealed class DevnetNode : IAsyncDisposable
             // while still exercising the code path. (Production never lowers it: the delay is what stops nonce fishing.)
             ["Obscuro:Enclave:StartupDelayIterations"] = "400000",
             ["Obscuro:Node:Registration:AttestationToken"] = Hex.Encode(System.Text.Encoding.UTF8.GetBytes($"devnet simulated attestation of {spec.NodeId}")),
-            ["Obscuro:Node:Registration:Endpoint"] = spec.IsAggregator ? $"http://127.0.0.1:{spec.GatewayPort + 1000}" : string.Empty,
+            ["Obscuro:Node:Registration:Endpoint"] = spec.IsAggregator ? $"http://127.0.0.1:{spec.EffectiveGossipPort}" : string.Empty,
             ["Obscuro:Node:Registration:Stake"] = spec.IsAggregator ? ether.ToString() : "0",
             ["Obscuro:Node:Registration:Fee"] = (ether / new UInt256(100)).ToString(),
 
