@@ -12,6 +12,9 @@ public sealed class FrontRunnerTests(ITestOutputHelper output)
         await using var network = await PobiNetwork.StartAsync(3, i => i == FrontRunner
             ? new Dictionary<string, string?> { ["Obscuro:Node:Round:FrontRun"] = "true" }
             : []);
+        // Blocks at most every 1.5 s, as a real L1 gives the winner a block time to answer a front-runner (with instant
+        // blocks the front-runner's next rollup would always close the reward window before the winner's claim lands).
+        network.MinBlockInterval = TimeSpan.FromSeconds(1.5);
         await network.WaitForGenerationAsync(1, TimeSpan.FromMinutes(2));
         var first = (await network.Node(0).Api.GetStatusAsync()).HeadGeneration + 2;
         var last = first + 14;
@@ -27,8 +30,8 @@ public sealed class FrontRunnerTests(ITestOutputHelper output)
             var mine = round.OnL1.SingleOrDefault(r => r.Aggregator == frontRunner);
             output.WriteLine($"round {generation}: winner {winner.Aggregator}; on L1: {string.Join(", ", round.OnL1.Select(r => $"{r.Aggregator}@{r.L1Block} {r.Standing} {r.RewardClass}"))}");
 
-            // Only the lowest nonce on L1 is ever paid.
-            Assert.All(round.OnL1.Where(r => r.RollupHash != winner.RollupHash), r => Assert.Equal("none", r.RewardClass));
+            // One rollup per round at most is paid (the lowest nonce that reached L1 within the window).
+            Assert.True(round.OnL1.Count(r => r.RewardClass != "none") <= 1);
             if (winner.Aggregator != frontRunner && mine is not null)
             {
                 // The winner claims its round after the front-runner: its rollup lands too, within the reward window, and it

@@ -34,6 +34,12 @@ public sealed class PobiNetwork : IAsyncDisposable
     public TimeSpan IdleBlock { get; set; } = TimeSpan.FromSeconds(3);
 
     private readonly SemaphoreSlim _mining = new(1, 1);
+
+    /// <summary>
+    /// The shortest time between two blocks the miner makes (default none: a pending transaction is mined at once). A
+    /// real L1 gives a node a block time to react; a test of a race between nodes sets one.
+    /// </summary>
+    public TimeSpan MinBlockInterval { get; set; } = TimeSpan.Zero;
     private volatile bool _paused;
 
     /// <summary>Stops the miner loop; when this returns, no block is being mined and none will be until <see cref="Resume"/>.</summary>
@@ -256,7 +262,8 @@ public sealed class PobiNetwork : IAsyncDisposable
                         seenAt = DateTime.UtcNow;
                     }
 
-                    if (await PendingAsync() > 0 || DateTime.UtcNow - seenAt > IdleBlock)
+                    var since = DateTime.UtcNow - seenAt;
+                    if ((since >= MinBlockInterval && await PendingAsync() > 0) || since > IdleBlock)
                     {
                         await MineAsync();
                     }
