@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Obscuro.Grains.Host;
 using Obscuro.Silo.Node;
@@ -20,7 +21,7 @@ public static class GossipSiloBuilderExtensions
         var options = builder.Configuration.GetSection(GossipOptions.SectionName).Get<GossipOptions>() ?? new GossipOptions();
         var listen = ListenEndpoint(options.Listen, node.Node.Registration.Endpoint);
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new GrainGossipBridge(provider.GetRequiredService<IGrainFactory>(), nodeId, options, provider.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton("obscuro-gossip", (_, _) => new HttpClient());
         services.AddSingleton<IGossipOutbox>(provider => new GossipOutbox(
