@@ -8,6 +8,7 @@ using Obscuro.Grains.Enclave.Provisioning;
 using Obscuro.Grains.Placement;
 using Obscuro.Grains.Tee;
 using Obscuro.Grains.Vault;
+using Obscuro.Silo.Gossip;
 using Obscuro.Silo.Node;
 using Obscuro.Silo.Security;
 using Obscuro.Silo.Tee;
@@ -80,6 +81,13 @@ public static class ObscuroSiloBuilderExtensions
 
         // The host side of the node: L1 access, the operator account, host grain options, the node's start-up.
         builder.AddObscuroNode(options.NodeId, options.Role, node);
+
+        // An aggregator's gossip with its peers: the endpoint it registered, and the sender to theirs.
+        if (options.Role != SiloRole.Enclave)
+        {
+            builder.AddObscuroGossip(options.NodeId, node);
+        }
+
         return builder;
     }
 

@@ -28,6 +28,14 @@ public interface IEnclaveGrain : IGrainWithStringKey
     Task<CandidateResult> ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending);
 
     /// <summary>
+    /// The nodes NetworkManagement registered, from this enclave's verified L1 view (public data): the host's source of
+    /// gossip peers and of who may send it gossip. Interleaves like the status.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetPeers")]
+    Task<IReadOnlyList<PeerInfo>> GetPeersAsync();
+
+    /// <summary>
     /// Public facts about the enclave. Answers even while a start, a replay or an ingest is under way (it interleaves), so
     /// an operator's status view never waits behind the start-up delay.
     /// </summary>

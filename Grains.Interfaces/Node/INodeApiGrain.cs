@@ -25,4 +25,8 @@ public interface INodeApiGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetRollup")]
     Task<RollupRecord?> GetRollupAsync(Protocol.Ethereum.Hash256 rollupHash);
+
+    /// <summary>The POBI round of one generation as this node saw it (public data: nonces, hashes, L1 blocks, reward classes).</summary>
+    [Alias("GetRound")]
+    Task<RoundView> GetRoundAsync(ulong generation);
 }

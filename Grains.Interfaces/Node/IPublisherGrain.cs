@@ -22,6 +22,14 @@ public interface IPublisherGrain : IGrainWithStringKey
     [ResponseTimeout("00:10:00")]
     Task<PublicationReport> PublishCandidateAsync();
 
+    /// <summary>
+    /// Publishes a candidate the node's enclave produced, once the round says this node should (waits for inclusion).
+    /// At most one rollup per parent from this node.
+    /// </summary>
+    [Alias("Publish")]
+    [ResponseTimeout("00:10:00")]
+    Task<PublicationReport> PublishAsync(RollupEnvelope candidate);
+
     /// <summary>Sends calls the enclave prepared (for example the network initialisation or a secret response).</summary>
     [Alias("SendCalls")]
     [ResponseTimeout("00:10:00")]

@@ -15,4 +15,9 @@ public sealed record NodeStatus(
     [property: Id(6)] long AdmittedTransactions,
     [property: Id(7)] long IncludedTransactions,
     [property: Id(8)] long RollupsPublished,
-    [property: Id(9)] EnclaveStatus? Enclave);
+    [property: Id(9)] EnclaveStatus? Enclave)
+{
+    /// <summary>POBI rounds this aggregator won on L1: its own rollup became the canonical one of the generation.</summary>
+    [Id(10)]
+    public long RoundsWon { get; init; }
+}

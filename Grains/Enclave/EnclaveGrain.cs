@@ -105,6 +105,21 @@ public sealed partial class EnclaveGrain(
         return Status();
     }
 
+    /// <summary>The registry of this enclave's verified L1 view; empty until the enclave has started (reads only, like the status).</summary>
+    Task<IReadOnlyList<PeerInfo>> IEnclaveGrain.GetPeersAsync()
+    {
+        if (!_started || _chain is null)
+        {
+            return Task.FromResult<IReadOnlyList<PeerInfo>>([]);
+        }
+
+        var registry = _chain.Registry;
+        IReadOnlyList<PeerInfo> peers = [.. registry.Nodes.Values
+            .OrderBy(node => node.RegisteredAt).ThenBy(node => node.EnclaveAddress)
+            .Select(node => new PeerInfo(node.EnclaveAddress, node.Operator, node.IsAggregator, registry.Provisioned.Contains(node.EnclaveAddress), node.Endpoint))];
+        return Task.FromResult(peers);
+    }
+
     /// <summary>
     /// Starts this activation once (concurrent callers share the one start): the start-up delay, then the sealed state,
     /// then the replay of the recorded L1 path. Later calls only check that the settings did not change. Without sealed

@@ -36,6 +36,8 @@ namespace Obscuro.Grains.Host;
 [ImplicitStreamSubscription(StreamNamespaces.L1Blocks)]
 public sealed partial class NodeCoordinatorGrain(
     [PersistentState("coordinator")] IPersistentState<NodeCoordinatorState> state,
+    Microsoft.Extensions.Options.IOptions<RoundOptions> roundOptions,
+    Microsoft.Extensions.Options.IOptions<PublisherOptions> publisherOptions,
     ILogger<NodeCoordinatorGrain> logger)
     : Grain, INodeCoordinatorGrain, IDisposable
 {
@@ -130,7 +132,10 @@ public sealed partial class NodeCoordinatorGrain(
             admitted,
             state.State.IncludedTransactions,
             state.State.RollupsPublished,
-            enclave);
+            enclave)
+        {
+            RoundsWon = state.State.RoundsWon,
+        };
     }
 
     private Task OnNoticeAsync(L1BlockNotice notice)
@@ -183,6 +188,12 @@ public sealed partial class NodeCoordinatorGrain(
         _started = true;
         LogStarted(logger, _nodeId, settings.IsAggregator ? "aggregator" : "verifier", resume.Number, resume.Hash);
         EnsurePump();
+        if (settings.IsAggregator)
+        {
+            // After a restart the round on the current head resumes at once (the enclave hands back the same candidate),
+            // rather than waiting for the next L1 block.
+            RequestPublication();
+        }
     }
 
     private async Task ResumeAsync(NetworkSettings settings)
@@ -323,7 +334,8 @@ public sealed partial class NodeCoordinatorGrain(
             await FollowUpAsync("enclave calls", () => Publisher.SendCallsAsync(outcome.Calls));
         }
 
-        if (state.State.Settings is { IsAggregator: true } && (outcome.HeadChanged || await Mempool.CountAsync() > 0))
+        // Every block matters to an open round: a new head starts one, and a later block may make this node's rank due.
+        if (state.State.Settings is { IsAggregator: true })
         {
             RequestPublication();
         }
@@ -360,7 +372,7 @@ public sealed partial class NodeCoordinatorGrain(
     {
         var rollupManagement = state.State.Settings!.RollupManagement;
         var material = await GrainFactory.GetGrain<IL1BlockSourceGrain>(_nodeId).GetBlockAsync(block);
-        var parents = new Dictionary<Hash256, Hash256>();
+        var headers = new Dictionary<Hash256, Protocol.Rollups.RollupHeader>();
         foreach (var encoded in material.Transactions)
         {
             var transaction = Transaction.Decode(encoded);
@@ -372,7 +384,7 @@ public sealed partial class NodeCoordinatorGrain(
             try
             {
                 var call = RollupManagementContract.DecodePublishRollupCall(transaction.Data.Span);
-                parents[call.Header.Hash] = call.Header.ParentHash;
+                headers[call.Header.Hash] = call.Header;
             }
             catch (AbiException)
             {
@@ -382,12 +394,18 @@ public sealed partial class NodeCoordinatorGrain(
 
         foreach (var report in reports)
         {
-            var parent = parents.GetValueOrDefault(report.RollupHash);
+            var header = headers.GetValueOrDefault(report.RollupHash);
+            var parent = header?.ParentHash ?? Hash256.Zero;
             var record = new RollupRecord(report.RollupHash, parent, report.Generation, block, report.Standing, []);
             await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{report.RollupHash}").RecordAsync(record);
             if (!parent.IsZero)
             {
                 await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{parent}").AddChildAsync(report.RollupHash);
+            }
+
+            if (header is not null && !header.IsGenesis)
+            {
+                await RecordInRoundAsync(block, report, header);
             }
         }
     }
@@ -408,16 +426,7 @@ public sealed partial class NodeCoordinatorGrain(
             _publishRequested = false;
             try
             {
-                var report = await Publisher.PublishCandidateAsync();
-                if (report.L1Transaction is not null && report.NotPublishedReason is null)
-                {
-                    state.State.RollupsPublished++;
-                    await Writer.WriteAsync();
-                }
-                else
-                {
-                    LogNotPublished(logger, _nodeId, report.NotPublishedReason ?? "no reason given");
-                }
+                await RoundStepAsync();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

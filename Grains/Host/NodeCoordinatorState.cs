@@ -29,4 +29,11 @@ public sealed class NodeCoordinatorState
 
     [Id(5)]
     public long RollupsPublished { get; set; }
+
+    /// <summary>This node's enclave address, learned from its first candidate (public: it signs rollups with it).</summary>
+    [Id(6)]
+    public Address? OwnEnclave { get; set; }
+
+    [Id(7)]
+    public long RoundsWon { get; set; }
 }

@@ -12,7 +12,7 @@ namespace Obscuro.Grains.Host;
 /// <see cref="ToString"/> names the address only). The contract requires <c>msg.sender == tx.origin</c> for a
 /// publication, so this key signs the publishing transaction itself.
 /// </summary>
-public sealed class OperatorAccount : IDisposable
+public sealed class OperatorAccount : ISigner, IDisposable
 {
     private readonly byte[] _privateKey;
 
@@ -28,6 +28,9 @@ public sealed class OperatorAccount : IDisposable
 
     /// <summary>A sender signing with this account; one per publisher activation (it resynchronises its nonce from the node).</summary>
     public L1Sender CreateSender(EthRpcClient rpc, L1SenderOptions options) => new(rpc, _privateKey, options);
+
+    /// <summary>Signs a 32-byte digest (r ‖ s ‖ recovery id), e.g. the operator's signature on a gossip request.</summary>
+    public byte[] Sign(ReadOnlySpan<byte> hash32) => Secp256k1.Sign(hash32, _privateKey);
 
     public void Dispose() => CryptographicOperations.ZeroMemory(_privateKey);
 

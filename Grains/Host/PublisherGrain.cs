@@ -84,6 +84,20 @@ public sealed partial class PublisherGrain(
             return NotPublished(envelope.RollupHash, $"The candidate's parent {envelope.ParentHash} is no longer the enclave's head {head}; the next head retries.");
         }
 
+        return await PublishAsync(settings, envelope);
+    }
+
+    Task<PublicationReport> IPublisherGrain.PublishAsync(RollupEnvelope candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var settings = Settings;
+        return settings.IsAggregator
+            ? PublishAsync(settings, candidate)
+            : Task.FromResult(NotPublished(null, "This node is a verifier: it does not publish rollups."));
+    }
+
+    private async Task<PublicationReport> PublishAsync(NetworkSettings settings, RollupEnvelope envelope)
+    {
         if (state.State.Published.Find(published => published.RollupHash == envelope.RollupHash) is { } done)
         {
             return new PublicationReport(done.RollupHash, done.L1Transaction, done.L1Block, "Already published.");

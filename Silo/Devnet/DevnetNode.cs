@@ -55,17 +55,31 @@ public sealed class DevnetNode : IAsyncDisposable
             // while still exercising the code path. (Production never lowers it: the delay is what stops nonce fishing.)
             ["Obscuro:Enclave:StartupDelayIterations"] = "400000",
             ["Obscuro:Node:Registration:AttestationToken"] = Hex.Encode(System.Text.Encoding.UTF8.GetBytes($"devnet simulated attestation of {spec.NodeId}")),
-            ["Obscuro:Node:Registration:Endpoint"] = spec.IsAggregator ? $"http://127.0.0.1:{spec.GatewayPort + 1000}" : string.Empty,
+            ["Obscuro:Node:Registration:Endpoint"] = spec.IsAggregator ? $"http://127.0.0.1:{spec.EffectiveGossipPort}" : string.Empty,
             ["Obscuro:Node:Registration:Stake"] = spec.IsAggregator ? ether.ToString() : "0",
             ["Obscuro:Node:Registration:Fee"] = (ether / new UInt256(100)).ToString(),
+
+            // Rounds: wait up to a second for the other aggregators' candidates; a silent winner is replaced after one L1 block.
+            ["Obscuro:Node:Round:GossipWindow"] = "00:00:01",
+            ["Obscuro:Node:Round:PublicationTimeoutBlocks"] = "1",
         };
     }
 
-    public static async Task<DevnetNode> StartAsync(DevnetNodeSpec spec, CancellationToken cancellationToken = default)
+    public static Task<DevnetNode> StartAsync(DevnetNodeSpec spec, CancellationToken cancellationToken = default) =>
+        StartAsync(spec, null, cancellationToken);
+
+    /// <param name="overrides">Configuration laid over <see cref="Configuration"/> (e.g. a faster L1 poll in tests, Redis storage, a misbehaving round option).</param>
+    public static async Task<DevnetNode> StartAsync(DevnetNodeSpec spec, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var siloBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        siloBuilder.Configuration.AddInMemoryCollection(Configuration(spec));
+        var configuration = Configuration(spec);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        siloBuilder.Configuration.AddInMemoryCollection(configuration);
         siloBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "silo.log"), LogLevel.Information));
         siloBuilder.UseOrleans(silo => silo.UseObscuroClustering().UseObscuroSilo());
         var silo = siloBuilder.Build();

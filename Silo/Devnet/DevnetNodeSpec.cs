@@ -9,4 +9,10 @@ public sealed record DevnetNodeSpec(
     int SiloPort,
     int GatewayPort,
     string DataDirectory,
-    string DeploymentFile);
+    string DeploymentFile)
+{
+    /// <summary>The aggregator's gossip port (its registered endpoint is <c>http://127.0.0.1:{port}</c>); default gateway + 1000.</summary>
+    public int? GossipPort { get; init; }
+
+    public int EffectiveGossipPort => GossipPort ?? (GatewayPort + 1000);
+}

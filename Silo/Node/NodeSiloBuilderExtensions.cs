@@ -45,6 +45,7 @@ public static class NodeSiloBuilderExtensions
             publisher.Sender = publisher.Sender with { Confirmations = settings.L1Confirmations };
         });
 
+        builder.Services.Configure<RoundOptions>(builder.Configuration.GetSection("Obscuro:Node:Round"));
         if (node.RunsNode)
         {
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => ActivatorUtilities.CreateInstance<NodeStartup>(provider, node, nodeId));

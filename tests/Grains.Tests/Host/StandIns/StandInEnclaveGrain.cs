@@ -147,6 +147,8 @@ public sealed class StandInEnclaveGrain(ITeeEnvironment tee) : Grain, IEnclaveGr
 
     Task<EnclaveStatus> IEnclaveGrain.GetStatusAsync() => Task.FromResult(Status());
 
+    Task<IReadOnlyList<PeerInfo>> IEnclaveGrain.GetPeersAsync() => Task.FromResult<IReadOnlyList<PeerInfo>>([]);
+
     Task<IReadOnlyList<L1BlockNotice>> IStandInEnclaveProbe.GetIngestedAsync() => Task.FromResult<IReadOnlyList<L1BlockNotice>>([.. _ingested]);
 
     Task<bool> IStandInEnclaveProbe.IsProvisionedAsync() => Task.FromResult(_provisioned);
