@@ -8,8 +8,8 @@ namespace Obscuro.Contracts.L1;
 /// <summary>
 /// Sends EIP-1559 transactions from one operator key, signed locally (the key never goes to the L1 node).
 /// <list type="bullet">
-/// <item>Nonces: read from the node's pending count on first use, then assigned locally under a lock so concurrent
-/// sends never collide; a "nonce too low" answer (after a restart, or a transaction sent by another tool) resyncs.</item>
+/// <item>Nonces: the node's pending count, read under a lock for every send so concurrent sends never collide and an L1
+/// reorg that dropped mined transactions leaves no gap; a "nonce too low" answer (a race with another tool) resyncs.</item>
 /// <item>Fees: the next block's base fee from <c>eth_feeHistory</c> and the median recent tip; max fee = 2 × base + tip,
 /// which survives several full blocks of base-fee growth.</item>
 /// <item>Waiting: polls for the receipt; if it is not included within a few blocks, re-signs the same nonce with fees
@@ -26,7 +26,6 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
     private readonly Secp256k1KeyPair _key;
     private readonly L1SenderOptions _options;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
-    private ulong? _nextNonce;
     private ulong? _chainId;
 
     public L1Sender(EthRpcClient rpc, ReadOnlySpan<byte> privateKey, L1SenderOptions? options = null)
@@ -56,7 +55,7 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
         await _nonceLock.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            nonce = _nextNonce ?? await _rpc.GetTransactionCountAsync(Account, BlockTag.Pending, token).ConfigureAwait(false);
+            nonce = await NextNonceAsync(token).ConfigureAwait(false);
             attempt = Sign(chainId, nonce, tip, maxFee, gasLimit, request);
             if (!await TrySendAsync(attempt, token).ConfigureAwait(false))
             {
@@ -68,13 +67,6 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
                     throw new InvalidOperationException($"The L1 node rejects nonce {nonce} for {Account} as too low even after resynchronising.");
                 }
             }
-
-            _nextNonce = nonce + 1;
-        }
-        catch
-        {
-            _nextNonce = null; // unknown whether anything went out: ask the node next time
-            throw;
         }
         finally
         {
@@ -90,6 +82,15 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
             throw new L1TransactionTimeoutException(nonce, [attempt.Hash], DateTime.UtcNow - started);
         }
     }
+
+    /// <summary>
+    /// The node's pending count, read for every send (under the lock, and a sent transaction is in the pool before the
+    /// next send reads it). Not a locally counted nonce: after an L1 reorg dropped transactions this sender had seen
+    /// mined (anvil does not return them to its pool), a counted nonce would be above the count and leave a gap that
+    /// nothing ever fills, so no later transaction of this account would be mined.
+    /// </summary>
+    private Task<ulong> NextNonceAsync(CancellationToken token) =>
+        _rpc.GetTransactionCountAsync(Account, BlockTag.Pending, token);
 
     public void Dispose()
     {
