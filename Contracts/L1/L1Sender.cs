@@ -15,6 +15,8 @@ namespace Obscuro.Contracts.L1;
 /// <item>Waiting: polls for the receipt; if it is not included within a few blocks, re-signs the same nonce with fees
 /// raised by a percentage (a replacement) and keeps watching every attempt; requires the configured confirmations and
 /// that the receipt is still on the canonical chain after them.</item>
+/// <item>Gaps: a transaction left behind a nonce gap (an L1 reorg dropped earlier ones) fails with
+/// <see cref="L1NonceGapException"/> after the same few blocks, instead of waiting for a block that never comes.</item>
 /// <item>Reverts: estimation runs the call first, so a revert surfaces before anything is sent, decoded with the
 /// request's ABI; a revert inside the block is replayed with <c>eth_call</c> on the previous block's state as that block number, to
 /// recover the reason.</item>
@@ -26,6 +28,9 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
     private readonly Secp256k1KeyPair _key;
     private readonly L1SenderOptions _options;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
+
+    /// <summary>Nonces of this sender's sends still waiting for inclusion (guarded by locking the set itself).</summary>
+    private readonly HashSet<ulong> _inFlight = [];
     private ulong? _chainId;
 
     public L1Sender(EthRpcClient rpc, ReadOnlySpan<byte> privateKey, L1SenderOptions? options = null)
@@ -67,6 +72,8 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
                     throw new InvalidOperationException($"The L1 node rejects nonce {nonce} for {Account} as too low even after resynchronising.");
                 }
             }
+
+            lock (_inFlight) _inFlight.Add(nonce);
         }
         finally
         {
@@ -80,6 +87,10 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new L1TransactionTimeoutException(nonce, [attempt.Hash], DateTime.UtcNow - started);
+        }
+        finally
+        {
+            lock (_inFlight) _inFlight.Remove(nonce);
         }
     }
 
@@ -125,6 +136,15 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
                     throw new InvalidOperationException($"Nonce {nonce} of {Account} was used by a transaction this sender did not make; the request was not executed.");
                 }
 
+                // A reorg dropped earlier transactions of ours: this one waits behind a gap that nothing fills, so
+                // re-pricing it would not help. The caller sends again, at the freed nonce. (An earlier send of this
+                // sender still waiting, e.g. underpriced, is no gap: the node does not count it as executable.)
+                var executable = await _rpc.GetTransactionCountAsync(Account, BlockTag.Pending, token).ConfigureAwait(false);
+                if (executable < nonce && !IsInFlightBetween(executable, nonce) && await NoneIncludedAsync(attempts, token).ConfigureAwait(false))
+                {
+                    throw new L1NonceGapException(Account, nonce, executable);
+                }
+
                 if (bumps < _options.MaxFeeBumps)
                 {
                     bumps++;
@@ -153,6 +173,11 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
 
         var again = await _rpc.GetTransactionReceiptAsync(receipt.TransactionHash, token).ConfigureAwait(false);
         return again is not null && again.BlockHash == receipt.BlockHash ? again : null;
+    }
+
+    private bool IsInFlightBetween(ulong from, ulong below)
+    {
+        lock (_inFlight) return _inFlight.Any(n => n >= from && n < below);
     }
 
     private async Task<bool> NoneIncludedAsync(List<Attempt> attempts, CancellationToken token)

@@ -121,7 +121,7 @@ public sealed partial class PublisherGrain(
             LogRefused(logger, _nodeId, envelope.RollupHash, Describe(e));
             return NotPublished(envelope.RollupHash, $"RollupManagement refused the rollup: {e.Reason}. The next head retries.");
         }
-        catch (Exception e) when (e is L1TransactionTimeoutException or L1UnavailableException or RpcException or RpcProtocolException)
+        catch (Exception e) when (e is L1TransactionTimeoutException or L1NonceGapException or L1UnavailableException or RpcException or RpcProtocolException)
         {
             LogSendFailed(logger, _nodeId, "publishRollup", e.Message);
             return NotPublished(envelope.RollupHash, $"The publication's outcome is unknown: {e.Message}");
