@@ -8,13 +8,15 @@ namespace Obscuro.Contracts.L1;
 /// <summary>
 /// Sends EIP-1559 transactions from one operator key, signed locally (the key never goes to the L1 node).
 /// <list type="bullet">
-/// <item>Nonces: read from the node's pending count on first use, then assigned locally under a lock so concurrent
-/// sends never collide; a "nonce too low" answer (after a restart, or a transaction sent by another tool) resyncs.</item>
+/// <item>Nonces: the node's pending count, read under a lock for every send so concurrent sends never collide and an L1
+/// reorg that dropped mined transactions leaves no gap; a "nonce too low" answer (a race with another tool) resyncs.</item>
 /// <item>Fees: the next block's base fee from <c>eth_feeHistory</c> and the median recent tip; max fee = 2 × base + tip,
 /// which survives several full blocks of base-fee growth.</item>
 /// <item>Waiting: polls for the receipt; if it is not included within a few blocks, re-signs the same nonce with fees
 /// raised by a percentage (a replacement) and keeps watching every attempt; requires the configured confirmations and
 /// that the receipt is still on the canonical chain after them.</item>
+/// <item>Gaps: a transaction left behind a nonce gap (an L1 reorg dropped earlier ones) fails with
+/// <see cref="L1NonceGapException"/> after the same few blocks, instead of waiting for a block that never comes.</item>
 /// <item>Reverts: estimation runs the call first, so a revert surfaces before anything is sent, decoded with the
 /// request's ABI; a revert inside the block is replayed with <c>eth_call</c> on the previous block's state as that block number, to
 /// recover the reason.</item>
@@ -26,7 +28,9 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
     private readonly Secp256k1KeyPair _key;
     private readonly L1SenderOptions _options;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
-    private ulong? _nextNonce;
+
+    /// <summary>Nonces of this sender's sends still waiting for inclusion (guarded by locking the set itself).</summary>
+    private readonly HashSet<ulong> _inFlight = [];
     private ulong? _chainId;
 
     public L1Sender(EthRpcClient rpc, ReadOnlySpan<byte> privateKey, L1SenderOptions? options = null)
@@ -56,7 +60,7 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
         await _nonceLock.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            nonce = _nextNonce ?? await _rpc.GetTransactionCountAsync(Account, BlockTag.Pending, token).ConfigureAwait(false);
+            nonce = await NextNonceAsync(token).ConfigureAwait(false);
             attempt = Sign(chainId, nonce, tip, maxFee, gasLimit, request);
             if (!await TrySendAsync(attempt, token).ConfigureAwait(false))
             {
@@ -69,12 +73,7 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
                 }
             }
 
-            _nextNonce = nonce + 1;
-        }
-        catch
-        {
-            _nextNonce = null; // unknown whether anything went out: ask the node next time
-            throw;
+            lock (_inFlight) _inFlight.Add(nonce);
         }
         finally
         {
@@ -89,7 +88,20 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
         {
             throw new L1TransactionTimeoutException(nonce, [attempt.Hash], DateTime.UtcNow - started);
         }
+        finally
+        {
+            lock (_inFlight) _inFlight.Remove(nonce);
+        }
     }
+
+    /// <summary>
+    /// The node's pending count, read for every send (under the lock, and a sent transaction is in the pool before the
+    /// next send reads it). Not a locally counted nonce: after an L1 reorg dropped transactions this sender had seen
+    /// mined (anvil does not return them to its pool), a counted nonce would be above the count and leave a gap that
+    /// nothing ever fills, so no later transaction of this account would be mined.
+    /// </summary>
+    private Task<ulong> NextNonceAsync(CancellationToken token) =>
+        _rpc.GetTransactionCountAsync(Account, BlockTag.Pending, token);
 
     public void Dispose()
     {
@@ -124,6 +136,15 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
                     throw new InvalidOperationException($"Nonce {nonce} of {Account} was used by a transaction this sender did not make; the request was not executed.");
                 }
 
+                // A reorg dropped earlier transactions of ours: this one waits behind a gap that nothing fills, so
+                // re-pricing it would not help. The caller sends again, at the freed nonce. (An earlier send of this
+                // sender still waiting, e.g. underpriced, is no gap: the node does not count it as executable.)
+                var executable = await _rpc.GetTransactionCountAsync(Account, BlockTag.Pending, token).ConfigureAwait(false);
+                if (executable < nonce && !IsInFlightBetween(executable, nonce) && await NoneIncludedAsync(attempts, token).ConfigureAwait(false))
+                {
+                    throw new L1NonceGapException(Account, nonce, executable);
+                }
+
                 if (bumps < _options.MaxFeeBumps)
                 {
                     bumps++;
@@ -152,6 +173,11 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
 
         var again = await _rpc.GetTransactionReceiptAsync(receipt.TransactionHash, token).ConfigureAwait(false);
         return again is not null && again.BlockHash == receipt.BlockHash ? again : null;
+    }
+
+    private bool IsInFlightBetween(ulong from, ulong below)
+    {
+        lock (_inFlight) return _inFlight.Any(n => n >= from && n < below);
     }
 
     private async Task<bool> NoneIncludedAsync(List<Attempt> attempts, CancellationToken token)

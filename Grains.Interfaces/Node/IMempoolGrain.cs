@@ -18,6 +18,14 @@ public interface IMempoolGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(IReadOnlyList<Hash256> transactionHashes);
 
+    /// <summary>
+    /// Takes back transactions it had admitted whose rollup an L1 reorg removed (the enclave hands them over sealed, in
+    /// chain order): they go before everything pending, skipping any still pending, whatever the capacity, since they
+    /// were accepted once. Not counted as admitted again.
+    /// </summary>
+    [Alias("Restore")]
+    Task RestoreAsync(IReadOnlyList<SealedTransaction> transactions);
+
     [Alias("Count")]
     Task<int> CountAsync();
 

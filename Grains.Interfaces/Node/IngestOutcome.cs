@@ -16,4 +16,13 @@ public sealed record IngestOutcome(
     [property: Id(3)] IReadOnlyList<RollupStandingReport> Rollups,
     [property: Id(4)] IReadOnlyList<Hash256> IncludedTransactions,
     [property: Id(5)] IReadOnlyList<L1Call> Calls,
-    [property: Id(6)] bool HeadChanged);
+    [property: Id(6)] bool HeadChanged)
+{
+    /// <summary>
+    /// Transactions of rollups that left the canonical chain (an L1 reorg removed them) and are not in the new canonical
+    /// chain, sealed as admitted transactions (only an enclave reads them), in chain order: the mempool takes them back
+    /// so that a later rollup includes them. Empty unless the head moved off a branch.
+    /// </summary>
+    [Id(7)]
+    public IReadOnlyList<SealedTransaction> Abandoned { get; init; } = [];
+}

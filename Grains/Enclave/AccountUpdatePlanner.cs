@@ -4,6 +4,7 @@ using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Execution;
 using Obscuro.Protocol.Queries;
 using Obscuro.Protocol.State;
+using Obscuro.Protocol.Transactions;
 
 namespace Obscuro.Grains.Enclave;
 
@@ -11,7 +12,8 @@ namespace Obscuro.Grains.Enclave;
 /// Turns a move of the ledger's head into account updates. The canonical chains before and after share a common
 /// ancestor; every account touched by a rollup above it on either side (abandoned or new) gets its absolute values from
 /// the new head's state, keeps its history up to the ancestor and gains the new side's entries. An extension is the
-/// special case where the abandoned side is empty, so a reorg needs no code of its own. Only the ledger's head is used,
+/// special case where the abandoned side is empty, so a reorg needs no code of its own. Transactions of the abandoned
+/// side that the new side does not include are reported, so that the host can offer them again. Only the ledger's head is used,
 /// and it only ever holds rollups found in verified L1 blocks: nothing reaches an account before its rollup is on L1.
 /// </summary>
 internal static class AccountUpdatePlanner
@@ -31,11 +33,13 @@ internal static class AccountUpdatePlanner
         var touched = new HashSet<Address>();
         var entries = new Dictionary<Address, List<AccountHistoryRecord>>();
         var included = new List<Hash256>();
+        var left = new List<L2Transaction>();
         if (before is not null && oldHead is not null)
         {
             foreach (var rollup in Above(before, common, oldHead.Header.Generation))
             {
                 Touch(before, rollup, deposits, touched, entries: null);
+                left.AddRange(rollup.Rollup.Transactions);
             }
         }
 
@@ -60,7 +64,8 @@ internal static class AccountUpdatePlanner
                 return KeyValuePair.Create(address, update);
             })
             .ToList();
-        return new AccountChanges(updates, included);
+        var stillIncluded = included.ToHashSet();
+        return new AccountChanges(updates, included, [.. left.Where(transaction => !stillIncluded.Contains(transaction.Hash))]);
     }
 
     /// <summary>The highest generation whose canonical rollup is the same before and after; −1 when none is (within the retained window).</summary>

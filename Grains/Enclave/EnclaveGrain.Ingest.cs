@@ -285,6 +285,11 @@ public sealed partial class EnclaveGrain
     private IngestOutcome Outcome(L1BlockNotice block, IngestCollector collector, IReadOnlyList<L1Call> calls)
     {
         var head = _ledger?.Head.Head;
-        return new IngestOutcome(block, head?.Header.Hash ?? Hash256.Zero, head?.Header.Generation ?? 0, collector.Standings, collector.Included, calls, collector.HeadChanged);
+        var sealer = _vault!.Secrets?.StateSealer;
+        return new IngestOutcome(block, head?.Header.Hash ?? Hash256.Zero, head?.Header.Generation ?? 0, collector.Standings, collector.Included, calls, collector.HeadChanged)
+        {
+            // Sealed like an admission's output: the host keeps them, only an enclave of this network opens them again.
+            Abandoned = sealer is null ? [] : [.. collector.Abandoned.Select(transaction => AdmittedTransactions.Seal(sealer, transaction))],
+        };
     }
 }

@@ -2,6 +2,7 @@ using Obscuro.Grains.L1;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Chain;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Protocol.Transactions;
 
 namespace Obscuro.Grains.Enclave;
 
@@ -21,6 +22,9 @@ internal sealed class IngestCollector(bool trackAccounts)
     public List<Hash256> Included { get; } = [];
 
     public List<KeyValuePair<Address, AccountUpdate>> Updates { get; } = [];
+
+    /// <summary>Transactions of rollups that left the canonical chain and are not (again) in it, in chain order.</summary>
+    public List<L2Transaction> Abandoned { get; } = [];
 
     public bool HeadChanged { get; set; }
 
@@ -53,9 +57,18 @@ internal sealed class IngestCollector(bool trackAccounts)
     /// <summary>The standing as the host records it: the ledger's standing in lower case (<c>canonical</c>, <c>sibling</c>, <c>ignored</c>, <c>rejected</c>).</summary>
     public static string StandingOf(RollupStanding standing) => standing.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// Adds one head move. Several moves in one ingest (a ledger rebuild) net out: a transaction abandoned and then
+    /// included again is only included, and one included and then abandoned is only abandoned.
+    /// </summary>
     public void Add(AccountChanges changes)
     {
+        var included = changes.Included.ToHashSet();
+        var abandoned = changes.Abandoned.Select(transaction => transaction.Hash).ToHashSet();
+        Abandoned.RemoveAll(transaction => included.Contains(transaction.Hash));
+        Included.RemoveAll(abandoned.Contains);
         Included.AddRange(changes.Included);
+        Abandoned.AddRange(changes.Abandoned);
         if (TrackAccounts)
         {
             Updates.AddRange(changes.Updates);

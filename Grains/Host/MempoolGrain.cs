@@ -11,7 +11,7 @@ namespace Obscuro.Grains.Host;
 /// <summary>
 /// The node's pending transactions (host side: it only ever holds them sealed). A submission goes to the enclave's
 /// admission workers; an accepted one is kept, once, in arrival order, until the coordinator reports it included in
-/// an L1-included canonical rollup. Reentrant, so admissions (the expensive part) run in parallel on the enclave
+/// an L1-included canonical rollup, and takes it back if an L1 reorg removes that rollup. Reentrant, so admissions (the expensive part) run in parallel on the enclave
 /// silo's cores while this grain only orders and stores; its writes are coalesced, and a submission is answered
 /// "accepted" only once its transaction is in storage.
 /// </summary>
@@ -107,6 +107,29 @@ public sealed partial class MempoolGrain(
         await Writer.WriteAsync();
     }
 
+    async Task IMempoolGrain.RestoreAsync(IReadOnlyList<SealedTransaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        var restored = new List<SealedTransaction>();
+        foreach (var transaction in transactions)
+        {
+            if (transaction is not null && _pending.Add(transaction.TransactionHash))
+            {
+                restored.Add(transaction);
+            }
+        }
+
+        if (restored.Count == 0)
+        {
+            return;
+        }
+
+        // First: they are older than anything pending, and a sender's later nonces wait for them.
+        state.State.Pending.InsertRange(0, restored);
+        LogRestored(logger, _nodeId, restored.Count);
+        await Writer.WriteAsync();
+    }
+
     Task<int> IMempoolGrain.CountAsync() => Task.FromResult(state.State.Pending.Count);
 
     Task<long> IMempoolGrain.GetAdmittedCountAsync() => Task.FromResult(state.State.Admitted);
@@ -117,6 +140,9 @@ public sealed partial class MempoolGrain(
         Rejected(HostRejections.MempoolFull, $"The node's mempool is full ({options.Value.Capacity} pending transactions); retry later.");
 
     private static SubmissionResult Rejected(byte reason, string message) => new(false, reason, message, null);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mempool of node {NodeId} took back {Count} transactions whose rollups an L1 reorg removed")]
+    private static partial void LogRestored(ILogger logger, string nodeId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mempool of node {NodeId} cannot reach the enclave's admission ({Error}): {Message}")]
     private static partial void LogEnclaveUnavailable(ILogger logger, string nodeId, string error, string message);

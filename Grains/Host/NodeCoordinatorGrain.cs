@@ -23,7 +23,7 @@ namespace Obscuro.Grains.Host;
 /// on the ingested branch is skipped (consumers are idempotent by hash); a notice whose parent is an earlier block of
 /// the branch is a reorg and goes to the enclave as a fork switch; a notice whose parent is unknown means notices were
 /// lost, and the watcher is asked to replay from the last ingested block. After each block, the outcome is passed on:
-/// included transactions leave the mempool, published rollups get their records, calls the enclave prepared go to the
+/// included transactions leave the mempool, those of rollups a reorg removed return to it, published rollups get their records, calls the enclave prepared go to the
 /// publisher, and an aggregator publishes on a new head or while transactions are pending. Publication runs beside
 /// ingestion (one at a time), since it waits for L1 inclusion.
 /// </para>
@@ -264,7 +264,7 @@ public sealed partial class NodeCoordinatorGrain(
 
         state.State.HeadRollup = outcome.HeadRollup;
         state.State.HeadGeneration = outcome.HeadGeneration;
-        state.State.IncludedTransactions += outcome.IncludedTransactions.Count;
+        state.State.IncludedTransactions += outcome.IncludedTransactions.Count - outcome.Abandoned.Count;
         _replayRequested = null;
         await Writer.WriteAsync();
         await PassOnAsync(notice, outcome);
@@ -319,6 +319,12 @@ public sealed partial class NodeCoordinatorGrain(
 
     private async Task PassOnAsync(L1BlockNotice notice, IngestOutcome outcome)
     {
+        if (outcome.Abandoned.Count > 0)
+        {
+            // A reorg removed rollups with these transactions: pending again, or no later rollup would include them.
+            await FollowUpAsync("mempool restore", () => Mempool.RestoreAsync(outcome.Abandoned));
+        }
+
         if (outcome.IncludedTransactions.Count > 0)
         {
             await FollowUpAsync("mempool clean-up", () => Mempool.RemoveAsync(outcome.IncludedTransactions));

@@ -17,7 +17,8 @@ namespace Obscuro.Grains.Host;
 /// (one per activation) tracks the nonce, re-prices a transaction that is not included and waits for inclusion; after
 /// a restart it reads the nonce from the L1 node again. Not reentrant: one L1 transaction at a time, in call order.
 /// <para>
-/// Every call is safe to repeat: a rollup is published at most once per parent, and a revert that says the call's work
+/// Every call is safe to repeat: a rollup is published at most once per parent while that publication is on L1 (one an
+/// L1 reorg removed is published again), and a revert that says the call's work
 /// is already done on L1 (already registered, initialised, provided, published) is reported as done, not retried.
 /// </para>
 /// </summary>
@@ -72,8 +73,15 @@ public sealed partial class PublisherGrain(
 
         var enclave = GrainFactory.GetGrain<IEnclaveGrain>(_nodeId);
         var head = (await enclave.GetStatusAsync()).HeadRollup;
-        var pending = await GrainFactory.GetGrain<IMempoolGrain>(_nodeId).GetPendingAsync(options.Value.MaxRollupTransactions);
+        var mempool = GrainFactory.GetGrain<IMempoolGrain>(_nodeId);
+        var pending = await mempool.GetPendingAsync(options.Value.MaxRollupTransactions);
         var candidate = await enclave.ProduceCandidateAsync(pending);
+        if (candidate.Unincludable.Count > 0)
+        {
+            // Their nonce is used on the L1-included head (or they are not sealed admissions): no rollup can take them.
+            await mempool.RemoveAsync(candidate.Unincludable);
+        }
+
         if (candidate.Rollup is not { } envelope)
         {
             return NotPublished(null, candidate.NotReadyReason ?? "The enclave has no candidate.");
@@ -98,6 +106,7 @@ public sealed partial class PublisherGrain(
 
     private async Task<PublicationReport> PublishAsync(NetworkSettings settings, RollupEnvelope envelope)
     {
+        await ForgetRemovedAsync(settings, envelope);
         if (state.State.Published.Find(published => published.RollupHash == envelope.RollupHash) is { } done)
         {
             return new PublicationReport(done.RollupHash, done.L1Transaction, done.L1Block, "Already published.");
@@ -126,7 +135,7 @@ public sealed partial class PublisherGrain(
             LogRefused(logger, _nodeId, envelope.RollupHash, Describe(e));
             return NotPublished(envelope.RollupHash, $"RollupManagement refused the rollup: {e.Reason}. The next head retries.");
         }
-        catch (Exception e) when (e is L1TransactionTimeoutException or L1UnavailableException or RpcException or RpcProtocolException)
+        catch (Exception e) when (e is L1TransactionTimeoutException or L1NonceGapException or L1UnavailableException or RpcException or RpcProtocolException)
         {
             LogSendFailed(logger, _nodeId, "publishRollup", e.Message);
             return NotPublished(envelope.RollupHash, $"The publication's outcome is unknown: {e.Message}");
@@ -159,6 +168,38 @@ public sealed partial class PublisherGrain(
                 // Not retried here: the enclave asks again on a later block if L1 still lacks what the call was for.
                 LogCallRefused(logger, _nodeId, call.Purpose, Describe(e));
             }
+        }
+    }
+
+    /// <summary>
+    /// Forgets recorded publications of this candidate, or on its parent, that L1 no longer has: an L1 reorg removed the
+    /// block that carried them. The parent's candidate (the same rollup, or the one the enclave rebuilt on the new fork
+    /// with the same nonce) must then go out again, or the chain would stop at the parent. Costs an L1 call only when a
+    /// publication on this parent is recorded.
+    /// </summary>
+    private async Task ForgetRemovedAsync(NetworkSettings settings, RollupEnvelope envelope)
+    {
+        var recorded = state.State.Published.FindAll(published => published.ParentHash == envelope.ParentHash || published.RollupHash == envelope.RollupHash);
+        if (recorded.Count == 0)
+        {
+            return;
+        }
+
+        var contract = new RollupManagementContract(settings.RollupManagement, l1.Rpc);
+        var removed = new List<PublishedRollup>();
+        foreach (var published in recorded)
+        {
+            if (!await contract.IsPublishedAsync(published.RollupHash))
+            {
+                removed.Add(published);
+                LogRemovedByReorg(logger, _nodeId, published.RollupHash, published.ParentHash);
+            }
+        }
+
+        if (removed.Count > 0)
+        {
+            state.State.Published.RemoveAll(removed.Contains);
+            await state.WriteStateAsync();
         }
     }
 
@@ -197,6 +238,9 @@ public sealed partial class PublisherGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} published rollup {Generation} ({RollupHash}) in L1 transaction {Transaction}, block {Block}")]
     private static partial void LogPublished(ILogger logger, string nodeId, ulong generation, Hash256 rollupHash, Hash256 transaction, ulong block);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: rollup {RollupHash} (parent {ParentHash}) it published is no longer on L1 (an L1 reorg removed it); its parent gets a rollup again")]
+    private static partial void LogRemovedByReorg(ILogger logger, string nodeId, Hash256 rollupHash, Hash256 parentHash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RollupManagement refused rollup {RollupHash} of node {NodeId}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string nodeId, Hash256 rollupHash, string reason);

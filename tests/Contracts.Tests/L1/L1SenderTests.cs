@@ -80,6 +80,20 @@ public sealed class L1SenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task After_an_L1_reorg_dropped_its_transaction_the_next_send_takes_the_freed_nonce()
+    {
+        using var sender = Sender(0, new L1SenderOptions { PollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(15) });
+        var first = await sender.SendAsync(new L1TransactionRequest(Fresh("r1"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        await Rpc.ReorgAsync(1);
+        Assert.Null(await Rpc.GetTransactionReceiptAsync(first.TransactionHash));
+
+        // A nonce counted locally would be 1 now, a gap anvil never fills: the send would time out.
+        var second = await sender.SendAsync(new L1TransactionRequest(Fresh("r2"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        Assert.Equal(0UL, (await Rpc.GetTransactionByHashAsync(second.TransactionHash))!.Nonce);
+        Assert.Equal(1UL, await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Latest));
+    }
+
+    [Fact]
     public async Task A_revert_is_decoded_and_nothing_is_sent()
     {
         using var sender = Sender(3);
@@ -141,6 +155,38 @@ public sealed class L1SenderTests : IAsyncLifetime, IDisposable
         {
             await Rpc.RequestAsync("evm_setAutomine", [JsonValue.Create(true)]);
         }
+    }
+
+    [Fact]
+    public async Task A_transaction_an_L1_reorg_left_behind_a_nonce_gap_fails_as_such_and_the_next_send_fills_the_gap()
+    {
+        using var sender = Sender(2, new L1SenderOptions { PollInterval = TimeSpan.FromMilliseconds(20), BlocksBeforeFeeBump = 2, Timeout = TimeSpan.FromSeconds(30) });
+        await sender.SendAsync(new L1TransactionRequest(Fresh("g0"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        await Rpc.RequestAsync("evm_setAutomine", [JsonValue.Create(false)]);
+        try
+        {
+            var behind = sender.SendAsync(new L1TransactionRequest(Fresh("g1"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+            await PollAsync(async () => await Rpc.GetTransactionCountAsync(sender.Account, BlockTag.Pending) > 1);
+
+            // The reorg drops nonce 0's block: nonce 1 waits in the pool behind a gap.
+            await Rpc.ReorgAsync(1);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!behind.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                await Rpc.MineAsync(1);
+                await Task.WhenAny(behind, Task.Delay(50));
+            }
+
+            var gap = await Assert.ThrowsAsync<L1NonceGapException>(() => behind);
+            Assert.Equal(1UL, gap.Nonce);
+        }
+        finally
+        {
+            await Rpc.RequestAsync("evm_setAutomine", [JsonValue.Create(true)]);
+        }
+
+        var refill = await sender.SendAsync(new L1TransactionRequest(Fresh("g2"), ReadOnlyMemory<byte>.Empty, UInt256.One));
+        Assert.Equal(0UL, (await Rpc.GetTransactionByHashAsync(refill.TransactionHash))!.Nonce);
     }
 
     [Fact]

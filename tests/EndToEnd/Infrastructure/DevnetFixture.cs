@@ -103,9 +103,12 @@ public class DevnetFixture : IAsyncLifetime
     }
 
     /// <summary>A wallet client of the given node (the aggregator when null), disposed with the fixture.</summary>
-    public ObscuroClient CreateClient(DevnetNode? node = null)
+    public ObscuroClient CreateClient(DevnetNode? node = null) => CreateClient(EndpointOf(node ?? Aggregator));
+
+    /// <summary>A wallet client of a node reached at <paramref name="endpoint"/> (one this fixture did not start as a <see cref="DevnetNode"/>), disposed with the fixture.</summary>
+    public ObscuroClient CreateClient(NodeEndpoint endpoint)
     {
-        var client = ObscuroClient.Create(new ClientOptions(Deployment) { Node = EndpointOf(node ?? Aggregator) }, Http);
+        var client = ObscuroClient.Create(new ClientOptions(Deployment) { Node = endpoint }, Http);
         lock (_clients) _clients.Add(client);
         return client;
     }
@@ -176,7 +179,7 @@ public class DevnetFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    protected static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -41,7 +41,8 @@ public sealed class EnclaveCluster : IAsyncDisposable
 
     public EnclaveVault Vault => EnclaveSilo.ServiceProvider.GetRequiredService<EnclaveVault>();
 
-    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint)
+    /// <param name="operatorKey">The node operator's key for the host silo (hex), so that its publisher can send; none when null.</param>
+    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint, string? operatorKey = null)
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.AssumeHomogenousSilosForTesting = false;
@@ -55,6 +56,7 @@ public sealed class EnclaveCluster : IAsyncDisposable
 
             // The host silo reaches the L1 (its block source serves the enclave); the enclave silo never does.
             ["Obscuro:L1:Endpoint"] = options.SiloName == EnclaveSiloName ? null : l1Endpoint.ToString(),
+            ["Obscuro:Operator:PrivateKey"] = options.SiloName == EnclaveSiloName ? null : operatorKey,
 
             // A tiny start-up delay: only a simulated TEE may lower it, which is what the tests run.
             ["Obscuro:Enclave:StartupDelayIterations"] = "1000",

@@ -49,8 +49,8 @@ public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
             await Rpc.SetBalanceAsync(account.Address, Ether * new UInt256(1_000_000));
         }
 
-        var a = EnclaveCluster.StartAsync("enclave-tests-a", Path.Combine(_root, "a"), Anvil.Endpoint);
-        var b = EnclaveCluster.StartAsync("enclave-tests-b", Path.Combine(_root, "b"), Anvil.Endpoint);
+        var a = EnclaveCluster.StartAsync("enclave-tests-a", Path.Combine(_root, "a"), Anvil.Endpoint, OperatorA.PrivateKeyHex);
+        var b = EnclaveCluster.StartAsync("enclave-tests-b", Path.Combine(_root, "b"), Anvil.Endpoint, OperatorB.PrivateKeyHex);
         NodeA = await a;
         NodeB = await b;
     }

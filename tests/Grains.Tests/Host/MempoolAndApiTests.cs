@@ -63,6 +63,33 @@ public sealed class MempoolAndApiTests(HostClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Transactions_of_a_rollup_a_reorg_removed_come_back_first_once_and_beyond_capacity()
+    {
+        var nodeId = $"restore-{Guid.NewGuid():N}";
+        var mempool = fixture.Internal.GetGrain<IMempoolGrain>(nodeId);
+        var included = new List<SealedTransaction>();
+        for (var i = 1; i <= HostClusterFixture.MempoolCapacity; i++)
+        {
+            Assert.True((await mempool.SubmitAsync([(byte)i, 8])).Accepted);
+        }
+
+        // Two were included (and dropped); the mempool fills up again; then a reorg removes their rollup.
+        included.AddRange(await mempool.GetPendingAsync(2));
+        await mempool.RemoveAsync([.. included.Select(t => t.TransactionHash)]);
+        Assert.True((await mempool.SubmitAsync([50, 8])).Accepted);
+        Assert.True((await mempool.SubmitAsync([51, 8])).Accepted);
+        var waiting = await mempool.GetPendingAsync(10);
+
+        await mempool.RestoreAsync([.. included, waiting[0]]);
+
+        var pending = await mempool.GetPendingAsync(10);
+        Assert.Equal(included.Concat(waiting).Select(t => t.TransactionHash), pending.Select(t => t.TransactionHash));
+        Assert.Equal(HostClusterFixture.MempoolCapacity + 2, await mempool.CountAsync());
+        Assert.Equal((long)HostClusterFixture.MempoolCapacity + 2, await mempool.GetAdmittedCountAsync());
+        await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IMempoolGrain>(nodeId).RestoreAsync(included));
+    }
+
+    [Fact]
     public async Task Pending_transactions_survive_the_mempool_grain_being_deactivated()
     {
         var nodeId = $"persist-{Guid.NewGuid():N}";
