@@ -40,8 +40,8 @@ public sealed class DevnetNode : IAsyncDisposable
             ["Obscuro:Role"] = "both",
             ["Orleans:Metadata:tee"] = "simulated",
             ["Obscuro:DataDirectory"] = spec.DataDirectory,
-            ["Obscuro:Clustering:ClusterId"] = $"obscuro-devnet-{spec.NodeId}",
-            ["Obscuro:Clustering:ServiceId"] = $"obscuro-{spec.NodeId}",
+            ["Obscuro:Clustering:ClusterId"] = spec.ClusterId,
+            ["Obscuro:Clustering:ServiceId"] = spec.ServiceId,
             ["Obscuro:Clustering:SiloPort"] = spec.SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Obscuro:Clustering:PrimarySiloPort"] = spec.SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Obscuro:Clustering:GatewayPort"] = spec.GatewayPort.ToString(CultureInfo.InvariantCulture),
@@ -74,7 +74,7 @@ public sealed class DevnetNode : IAsyncDisposable
         var clientBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         clientBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "client.log"), LogLevel.Warning));
         clientBuilder.UseOrleansClient(client => client
-            .UseLocalhostClustering(spec.GatewayPort, $"obscuro-{spec.NodeId}", $"obscuro-devnet-{spec.NodeId}")
+            .UseLocalhostClustering(spec.GatewayPort, spec.ServiceId, spec.ClusterId)
             .Configure<Orleans.Configuration.TypeManagementOptions>(types => types.TypeMapRefreshInterval = TimeSpan.FromSeconds(1)));
         var client = clientBuilder.Build();
         await client.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Obscuro.Client.Configuration;
+
 namespace Obscuro.Silo.Devnet;
 
 /// <summary>One devnet node: its own Orleans cluster (a single silo with host and enclave roles and a simulated TEE).</summary>
@@ -9,4 +11,14 @@ public sealed record DevnetNodeSpec(
     int SiloPort,
     int GatewayPort,
     string DataDirectory,
-    string DeploymentFile);
+    string DeploymentFile)
+{
+    public string ClusterId => $"obscuro-devnet-{NodeId}";
+
+    public string ServiceId => $"obscuro-{NodeId}";
+
+    public string Role => IsAggregator ? NodeListing.AggregatorRole : NodeListing.VerifierRole;
+
+    /// <summary>How a wallet finds this node in <c>nodes.json</c>.</summary>
+    public NodeListing ToListing() => new(NodeId, Role, IsGenesisNode, ClusterId, ServiceId, [new GatewayAddress("127.0.0.1", GatewayPort)]);
+}
