@@ -36,7 +36,9 @@ public sealed class NodeSelectionTests : IDisposable
         Assert.Equal(["verifier-1", "aggregator-1"], nodes.Select(n => n.Id));
         Assert.True(nodes[1].IsGenesis);
         Assert.Equal("aggregator-1", NodesFile.Select(nodes, null).Id);
-        Assert.Equal(new NodeEndpoint("verifier-1", "obscuro-devnet-verifier-1", "obscuro-verifier-1", [new GatewayAddress("127.0.0.1", _verifierPort)]), NodesFile.Select(nodes, "Verifier-1").ToEndpoint());
+        var verifier = NodesFile.Select(nodes, "Verifier-1").ToEndpoint();
+        Assert.Equal(("verifier-1", "obscuro-devnet-verifier-1", "obscuro-verifier-1"), (verifier.Id, verifier.ClusterId, verifier.ServiceId));
+        Assert.Equal([new GatewayAddress("127.0.0.1", _verifierPort)], verifier.Gateways);
     }
 
     [Fact]
