@@ -23,7 +23,7 @@ public sealed partial class DevnetCommandTests : IDisposable
     [Fact]
     public async Task The_devnet_runs_the_demo_with_a_verifier_that_agrees_and_stops_cleanly_on_SIGINT()
     {
-        using var devnet = DevnetProcess.Start(_data);
+        using var devnet = DevnetProcess.Start(_data, "--block-time", "1");
 
         var (generation, transfers) = await PollAsync<(ulong Generation, int Transfers)>(devnet, () =>
         {

@@ -49,7 +49,7 @@ public sealed class DemoWorkload
                 .Where(user => user is not null).Select(user => user!).ToList();
 
             _activity.SetPhase("waiting for the deposits on L2");
-            await Task.WhenAll(funded.Select(user => WaitForCreditAsync(user, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(funded.Select(user => WaitForCreditAsync(user, token, cancellationToken))).ConfigureAwait(false);
 
             _activity.SetPhase("transferring");
             await Task.WhenAll(funded.Select(user => TransferLoopAsync(user, token, cancellationToken))).ConfigureAwait(false);
@@ -123,18 +123,26 @@ public sealed class DemoWorkload
         return user;
     }
 
-    /// <summary>A deposit reaches L2 with the next rollup after its L1 block; queries answer only from rollups on L1.</summary>
-    private async Task WaitForCreditAsync(DemoUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// A deposit reaches L2 with the next rollup after its L1 block, and queries answer only from rollups on L1: a
+    /// transfer sent before then fails for want of funds.
+    /// </summary>
+    private async Task WaitForCreditAsync(DemoUser user, Asset? token, CancellationToken cancellationToken)
     {
+        var needsToken = token is not null && TokenDepositors.Contains(user.Account);
         while (true)
         {
             try
             {
-                if (!(await _client.GetAccountAsync(user.Keys, cancellationToken).ConfigureAwait(false)).Value.Balance.IsZero) return;
+                if (!(await _client.GetAccountAsync(user.Keys, cancellationToken).ConfigureAwait(false)).Value.Balance.IsZero
+                    && (!needsToken || !(await _client.GetTokenBalanceAsync(user.Keys, token!, cancellationToken).ConfigureAwait(false)).Value.IsZero))
+                {
+                    return;
+                }
             }
             catch (Exception e) when (e is ObscuroClientException && !cancellationToken.IsCancellationRequested)
             {
-                // Until the first rollup after the deposit is on L1 (and the verifier's view exists) queries may be refused.
+                // Until the first rollup after the deposit is on L1, the node may refuse queries about the account.
                 _activity.SetPhase($"waiting for the deposits on L2 ({e.Message})");
             }
 

@@ -66,7 +66,8 @@ public static class LiveStatus
         var rows = new List<IRenderable> { new Markup(heading), nodes };
         if (demo is not null)
         {
-            var events = new Table().Border(TableBorder.Rounded).Title($"[bold]demo workload[/] [grey]{Markup.Escape(demo.Summary())}[/]").HideHeaders();
+            rows.Add(new Markup($"[bold]{Markup.Escape(demo.Summary())}[/]"));
+            var events = new Table().Border(TableBorder.Rounded).HideHeaders();
             events.AddColumns("time", "what");
             foreach (var item in demo.Recent)
             {
