@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Obscuro.Silo.Devnet.Status;
 using Spectre.Console;
@@ -47,10 +48,11 @@ public static class DevnetCommand
                 return;
             }
 
-            // Forced: no orderly stop of the silos, but never leave anvil running behind the user's back.
+            // Forced: no orderly stop of the silos, but never leave anvil running behind the user's back. A kill, not
+            // Environment.Exit, which would wait for the exit handlers of hosts that are still stopping.
             Console.Error.WriteLine("Forced stop.");
             run?.Anvil?.Kill();
-            Environment.Exit(130);
+            Process.GetCurrentProcess().Kill();
         }
 
         // Ctrl-C in a terminal and a plain `kill` both stop the devnet cleanly (demo, silos and anvil included).

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Obscuro.Client.Node;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Ethereum;
 
@@ -66,12 +67,14 @@ public sealed class DevnetNode : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(spec);
         var siloBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         siloBuilder.Configuration.AddInMemoryCollection(Configuration(spec));
+        siloBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         siloBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "silo.log"), LogLevel.Information));
         siloBuilder.UseOrleans(silo => silo.UseObscuroClustering().UseObscuroSilo());
         var silo = siloBuilder.Build();
         await silo.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var clientBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        clientBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         clientBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "client.log"), LogLevel.Warning));
         clientBuilder.UseOrleansClient(client => client
             .UseLocalhostClustering(spec.GatewayPort, spec.ServiceId, spec.ClusterId)

@@ -77,6 +77,19 @@ public sealed partial class DevnetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_anvil_is_one_line_naming_the_install_script()
+    {
+        var environment = new Dictionary<string, string> { ["OBSCURO_ANVIL"] = Path.Combine(_data, "no-anvil-here") };
+        using var devnet = DevnetProcess.Start(DevnetProcess.FreePort(), DevnetProcess.FreePort(), _data, environment);
+
+        Assert.True(await devnet.WaitForExitAsync(StopDeadline), devnet.Output + devnet.Error);
+        Assert.Equal(1, devnet.ExitCode);
+        var error = devnet.Error.Trim();
+        Assert.DoesNotContain('\n', error);
+        Assert.Contains("install-deps.sh", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_a_usage_error()
     {
         using var devnet = DevnetProcess.Start(_data, "--frobnicate");

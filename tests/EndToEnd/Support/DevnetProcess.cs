@@ -44,9 +44,9 @@ public sealed class DevnetProcess : IDisposable
 
     public string Error { get { lock (_lock) return _error.ToString(); } }
 
-    public static DevnetProcess Start(string dataRoot, params string[] extra) => Start(FreePort(), FreePortRange(20), dataRoot, extra);
+    public static DevnetProcess Start(string dataRoot, params string[] extra) => Start(FreePort(), FreePortRange(20), dataRoot, null, extra);
 
-    public static DevnetProcess Start(int l1Port, int basePort, string dataRoot, params string[] extra)
+    public static DevnetProcess Start(int l1Port, int basePort, string dataRoot, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -54,6 +54,7 @@ public sealed class DevnetProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         string[] args = ["exec", SiloAssembly(), "devnet", "--l1-port", Text(l1Port), "--base-port", Text(basePort), "--data", dataRoot, .. extra];
         foreach (var arg in args) info.ArgumentList.Add(arg);
         var process = new Process { StartInfo = info };
