@@ -69,16 +69,16 @@ internal sealed class CliContext : IAsyncDisposable
         return keystore.Unlock(entry, Passphrase($"Passphrase of {entry.DisplayName}:", confirm: false));
     }
 
-    public NetworkDeployment Deployment()
-    {
-        var path = _parse.GetValue(_options.Deployment) is { Length: > 0 } given
+    public NetworkDeployment Deployment() => DeploymentFile.Read(DeploymentPath());
+
+    /// <summary>The deployment file: <c>--deployment</c>, else <c>$OBSCURO_DEPLOYMENT</c>, else the devnet's here or above.</summary>
+    public string DeploymentPath() =>
+        _parse.GetValue(_options.Deployment) is { Length: > 0 } given
             ? Resolve(given)
-            : DeploymentFile.FindDefault(Environment.WorkingDirectory, Environment.GetVariable)
+            : Resolve(DeploymentFile.FindDefault(Environment.WorkingDirectory, Environment.GetVariable)
                 ?? throw new NotReadyException(
                     $"No deployment file: none given, OBSCURO_DEPLOYMENT is not set, and there is no {DeploymentFile.DevnetRelativePath} in {Environment.WorkingDirectory} or above.",
-                    "Start the devnet (./scripts/devnet.sh) and run obscuro inside the repository, or pass --deployment with the network's deployment file.");
-        return DeploymentFile.Read(Resolve(path));
-    }
+                    "Start the devnet (./scripts/devnet.sh) and run obscuro inside the repository, or pass --deployment with the network's deployment file."));
 
     /// <summary>The library client for the deployment, with <c>--l1</c>, <c>--node</c>, <c>--node-id</c> and <c>--timeout</c> applied.</summary>
     public ObscuroClient Client()
@@ -88,8 +88,9 @@ internal sealed class CliContext : IAsyncDisposable
             return _client;
         }
 
-        var deployment = Deployment();
-        var node = NodeEndpoint.Devnet;
+        var deploymentPath = DeploymentPath();
+        var deployment = DeploymentFile.Read(deploymentPath);
+        var node = ChooseNode(NodesFile.TryReadBeside(deploymentPath));
         if (_parse.GetValue(_options.NodeId) is { Length: > 0 } nodeId)
         {
             node = node with { Id = nodeId };
@@ -103,11 +104,6 @@ internal sealed class CliContext : IAsyncDisposable
         if (_parse.GetValue(_options.ServiceId) is { Length: > 0 } serviceId)
         {
             node = node with { ServiceId = serviceId };
-        }
-
-        if (_parse.GetValue(_options.Node) is { Length: > 0 } gateways)
-        {
-            node = node with { Gateways = GatewayAddress.ParseList(gateways) };
         }
 
         Uri? l1 = null;
@@ -176,6 +172,32 @@ internal sealed class CliContext : IAsyncDisposable
         {
             await _client.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// <c>--node</c> as gateways (<c>host:port,…</c>: the ids of the listed node with such a gateway, else the devnet
+    /// defaults), as a node id from the devnet's <c>nodes.json</c>, or absent: the listing's first aggregator.
+    /// </summary>
+    private NodeEndpoint ChooseNode(IReadOnlyList<NodeListing>? listed)
+    {
+        var given = _parse.GetValue(_options.Node)?.Trim();
+        if (string.IsNullOrEmpty(given))
+        {
+            return listed is null ? NodeEndpoint.DevnetDefault : NodesFile.Select(listed, null).ToEndpoint();
+        }
+
+        if (given.Contains(':', StringComparison.Ordinal) || given.Contains(',', StringComparison.Ordinal))
+        {
+            var gateways = GatewayAddress.ParseList(given);
+            var known = listed?.FirstOrDefault(n => n.Gateways.Any(gateways.Contains));
+            return (known?.ToEndpoint() ?? NodeEndpoint.DevnetDefault) with { Gateways = gateways };
+        }
+
+        return listed is not null
+            ? NodesFile.Select(listed, given).ToEndpoint()
+            : throw new InputFormatException(
+                $"'{given}' is not a gateway address, and there is no running devnet ({NodesFile.FileName} beside the deployment file) to look it up as a node id.",
+                "Give the node's gateways as host:port (e.g. 127.0.0.1:30000), or start the devnet (./scripts/devnet.sh) to pick its nodes by id.");
     }
 
     private string Resolve(string path) => Path.GetFullPath(path, Environment.WorkingDirectory);

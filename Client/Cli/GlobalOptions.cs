@@ -19,25 +19,25 @@ internal sealed class GlobalOptions
 
     public Option<string?> Node { get; } = new("--node")
     {
-        Description = "The node's gateways, host:port[,host:port…]. Default: the devnet's, 127.0.0.1:30000.",
+        Description = "The node: its id in the running devnet (.devnet/nodes.json beside the deployment file, e.g. verifier-1), or its gateways, host:port[,host:port…]. Default: the devnet's first aggregator.",
         Recursive = true,
     };
 
     public Option<string?> NodeId { get; } = new("--node-id")
     {
-        Description = "The node's id (the key of its public grains). Default: the devnet's, node-0.",
+        Description = "The node's id (the key of its public grains). Default: the devnet node's (aggregator-1 without a devnet).",
         Recursive = true,
     };
 
     public Option<string?> ClusterId { get; } = new("--cluster-id")
     {
-        Description = "The Orleans cluster id the node's silos run with. Default: the devnet's, obscuro-devnet.",
+        Description = "The Orleans cluster id the node's silos run with. Default: the devnet node's (obscuro-devnet-aggregator-1 without a devnet).",
         Recursive = true,
     };
 
     public Option<string?> ServiceId { get; } = new("--service-id")
     {
-        Description = "The Orleans service id the node's silos run with. Default: the devnet's, obscuro.",
+        Description = "The Orleans service id the node's silos run with. Default: the devnet node's (obscuro-aggregator-1 without a devnet).",
         Recursive = true,
     };
 

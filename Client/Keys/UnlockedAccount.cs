@@ -26,6 +26,26 @@ public sealed class UnlockedAccount : IDisposable
 
     public KeystoreEntry Entry { get; }
 
+    /// <summary>
+    /// An account held only in memory, with a fresh viewing key: for tools whose keys are public anyway (the devnet's
+    /// demo users are anvil's well-known accounts). Wallets keep keys in a <see cref="Keystore"/>.
+    /// </summary>
+    public static UnlockedAccount InMemory(ReadOnlySpan<byte> privateKey, string? label = null, IRandomSource? random = null)
+    {
+        var account = Secp256k1KeyPair.FromPrivateKey(privateKey);
+        try
+        {
+            var viewing = Secp256k1KeyPair.Generate(random ?? SystemRandomSource.Instance);
+            var entry = new KeystoreEntry(account.Address, label, DateTimeOffset.UtcNow, viewing.CompressedPublicKey.ToArray(), string.Empty);
+            return new UnlockedAccount(entry, account, viewing);
+        }
+        catch
+        {
+            account.Dispose();
+            throw;
+        }
+    }
+
     public Address Address => _accountKey.Address;
 
     /// <summary>The viewing key pair: it decrypts answers. Never the account key.</summary>

@@ -47,6 +47,7 @@ public sealed class NodeConnection : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         Exception? lastFailure = null;
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(endpoints);

@@ -57,6 +57,19 @@ public sealed class AnvilProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills anvil now, from any thread, without waiting (a forced stop); disposal still cleans up.</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited in the meantime.
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Obscuro.Client.Node;
 using Obscuro.Grains.Node;
 using Obscuro.Protocol.Ethereum;
 
@@ -40,8 +41,8 @@ public sealed class DevnetNode : IAsyncDisposable
             ["Obscuro:Role"] = "both",
             ["Orleans:Metadata:tee"] = "simulated",
             ["Obscuro:DataDirectory"] = spec.DataDirectory,
-            ["Obscuro:Clustering:ClusterId"] = $"obscuro-devnet-{spec.NodeId}",
-            ["Obscuro:Clustering:ServiceId"] = $"obscuro-{spec.NodeId}",
+            ["Obscuro:Clustering:ClusterId"] = spec.ClusterId,
+            ["Obscuro:Clustering:ServiceId"] = spec.ServiceId,
             ["Obscuro:Clustering:SiloPort"] = spec.SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Obscuro:Clustering:PrimarySiloPort"] = spec.SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Obscuro:Clustering:GatewayPort"] = spec.GatewayPort.ToString(CultureInfo.InvariantCulture),
@@ -80,15 +81,17 @@ public sealed class DevnetNode : IAsyncDisposable
         }
 
         siloBuilder.Configuration.AddInMemoryCollection(configuration);
+        siloBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         siloBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "silo.log"), LogLevel.Information));
         siloBuilder.UseOrleans(silo => silo.UseObscuroClustering().UseObscuroSilo());
         var silo = siloBuilder.Build();
         await silo.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var clientBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        clientBuilder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         clientBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "client.log"), LogLevel.Warning));
         clientBuilder.UseOrleansClient(client => client
-            .UseLocalhostClustering(spec.GatewayPort, $"obscuro-{spec.NodeId}", $"obscuro-devnet-{spec.NodeId}")
+            .UseLocalhostClustering(spec.GatewayPort, spec.ServiceId, spec.ClusterId)
             .Configure<Orleans.Configuration.TypeManagementOptions>(types => types.TypeMapRefreshInterval = TimeSpan.FromSeconds(1)));
         var client = clientBuilder.Build();
         await client.StartAsync(cancellationToken).ConfigureAwait(false);

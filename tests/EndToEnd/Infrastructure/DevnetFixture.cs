@@ -81,7 +81,7 @@ public class DevnetFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(node);
         var directory = Path.Combine(Root, "nodes", node.NodeId);
         Directory.CreateDirectory(directory);
-        var spec = new DevnetNodeSpec(node.NodeId, node.IsAggregator, node.IsGenesisNode, node.OperatorAccount, FreePort(), FreePort(), directory, DeploymentFile);
+        var spec = new DevnetNodeSpec(node.NodeId, node.IsAggregator, node.IsGenesisNode, node.OperatorAccount, FreePort(), FreePort(), directory, DeploymentFile) { GossipPort = FreePort() };
         var started = await DevnetNode.StartAsync(spec);
         _nodes.Add(started);
         return started;
@@ -99,7 +99,7 @@ public class DevnetFixture : IAsyncLifetime
     public static NodeEndpoint EndpointOf(DevnetNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return new NodeEndpoint(node.Spec.NodeId, $"obscuro-devnet-{node.Spec.NodeId}", $"obscuro-{node.Spec.NodeId}", [new GatewayAddress("127.0.0.1", node.Spec.GatewayPort)]);
+        return node.Spec.ToListing().ToEndpoint();
     }
 
     /// <summary>A wallet client of the given node (the aggregator when null), disposed with the fixture.</summary>

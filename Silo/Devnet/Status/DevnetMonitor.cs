@@ -1,0 +1,85 @@
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.Silo.Devnet.Status;
+
+/// <summary>
+/// Samples the nodes' public status for the status view. Throughput is the growth of a node's included-transaction
+/// count over a sliding window (one block's worth would swing between 0 and a burst). Verifiers are compared with the
+/// first aggregator's rollup at the verifier's generation, remembered from earlier samples, so a verifier one block
+/// behind still shows whether it took the same rollup.
+/// </summary>
+public sealed class DevnetMonitor
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
+    private const int RememberedGenerations = 512;
+
+    private readonly IReadOnlyList<(DevnetNodeSpec Spec, Func<Task<NodeStatus>> Status)> _nodes;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Queue<(DateTimeOffset Time, long Included)>> _included = [];
+    private readonly SortedDictionary<ulong, Hash256> _aggregatorHeads = [];
+
+    public DevnetMonitor(IReadOnlyList<(DevnetNodeSpec Spec, Func<Task<NodeStatus>> Status)> nodes, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        _nodes = nodes;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Asks every node at once; a node that fails or is slow shows its error instead of holding up the others.</summary>
+    public async Task<DevnetSnapshot> SampleAsync(CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(_nodes.Select(node => AskAsync(node.Status, cancellationToken))).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var samples = _nodes.Select((node, i) => new NodeSample(node.Spec, answers[i].Status, answers[i].Error, Throughput(node.Spec.NodeId, now, answers[i].Status))).ToList();
+
+        if (samples.FirstOrDefault(s => s.Spec.IsAggregator)?.Status is { HeadRollup.IsZero: false } aggregator)
+        {
+            _aggregatorHeads[aggregator.HeadGeneration] = aggregator.HeadRollup;
+            while (_aggregatorHeads.Count > RememberedGenerations) _aggregatorHeads.Remove(_aggregatorHeads.Keys.First());
+        }
+
+        var agreements = new Dictionary<string, Agreement>();
+        foreach (var verifier in samples.Where(s => !s.Spec.IsAggregator && s.Status is not null))
+        {
+            var status = verifier.Status!;
+            Hash256? expected = _aggregatorHeads.TryGetValue(status.HeadGeneration, out var known) ? known : null;
+            var kind = status.HeadRollup.IsZero ? AgreementKind.NoRollup
+                : expected is { } seen ? (seen == status.HeadRollup ? AgreementKind.Agrees : AgreementKind.Differs)
+                : _aggregatorHeads.Count > 0 && status.HeadGeneration > _aggregatorHeads.Keys.Last() ? AgreementKind.Ahead : AgreementKind.Unknown;
+            agreements[verifier.Spec.NodeId] = new Agreement(kind, status.HeadGeneration, status.HeadRollup, kind is AgreementKind.Agrees or AgreementKind.Differs ? expected : null);
+        }
+
+        return new DevnetSnapshot(now, samples, agreements);
+    }
+
+    private static async Task<(NodeStatus? Status, string? Error)> AskAsync(Func<Task<NodeStatus>> status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await status().WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (TimeoutException)
+        {
+            return (null, $"no answer within {CallTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A node that is starting or stopping answers with an error; the view shows it and asks again next time.
+            return (null, e.Message);
+        }
+    }
+
+    private double Throughput(string nodeId, DateTimeOffset now, NodeStatus? status)
+    {
+        if (!_included.TryGetValue(nodeId, out var window)) _included[nodeId] = window = new();
+        if (status is not null) window.Enqueue((now, status.IncludedTransactions));
+        while (window.Count > 1 && now - window.Peek().Time > Window) window.Dequeue();
+        if (window.Count < 2) return 0;
+        var (firstTime, firstCount) = window.Peek();
+        var (lastTime, lastCount) = window.Last();
+        var seconds = (lastTime - firstTime).TotalSeconds;
+        return seconds > 0 ? Math.Max(0, lastCount - firstCount) / seconds : 0;
+    }
+}
