@@ -1,4 +1,5 @@
 using Obscuro.Protocol.Crypto;
+using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Rollups;
 
 namespace Obscuro.Protocol.Reveal;
@@ -17,11 +18,27 @@ public static class RevealVerifier
     public static IReadOnlyList<(SignedRollup Rollup, IReadOnlyList<byte[]> Transactions)> Verify(RevealRelease release, IReadOnlyList<SignedRollup> rollups, RevealSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(release);
+        if (!release.IsSignedByEnclave()) throw Fail(RevealFailure.Signature, "the release is not signed by the enclave it names");
+        return Open(release, rollups, schedule);
+    }
+
+    /// <summary>
+    /// As <see cref="Verify"/> without the signature check: whether the key and positions, wherever they came from (a
+    /// key someone published, a release file edited by hand), open exactly the interval's groups in the given rollups.
+    /// </summary>
+    public static IReadOnlyList<(SignedRollup Rollup, IReadOnlyList<byte[]> Transactions)> Open(RevealRelease release, IReadOnlyList<SignedRollup> rollups, RevealSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(rollups);
         ArgumentNullException.ThrowIfNull(schedule);
-        if (!release.IsSignedByEnclave()) throw Fail(RevealFailure.Signature, "the release is not signed by the enclave it names");
+        if (release.Key.Length != RevealKey.Size) throw Fail(RevealFailure.Key, $"a reveal key is {RevealKey.Size} bytes, not {release.Key.Length}");
         var (first, last) = schedule.GenerationsOf(release.Option, release.Interval);
-        var byHash = release.Entries.ToDictionary(e => e.RollupHash);
+        var byHash = new Dictionary<Hash256, RevealEntry>();
+        foreach (var e in release.Entries)
+        {
+            if (!byHash.TryAdd(e.RollupHash, e)) throw Fail(RevealFailure.Rollups, $"the release lists rollup {e.RollupHash} twice");
+        }
+
         using var key = RevealKey.FromBytes(release.Option, release.Interval, release.Key);
         var opened = new List<(SignedRollup, IReadOnlyList<byte[]>)>();
         SignedRollup? previous = null;
