@@ -72,6 +72,15 @@ public sealed class L1Network
                 $"There is no NetworkManagement contract at {Deployment.NetworkManagement.ToChecksumString()} on the L1 at {Rpc.EndpointName}.",
                 "The deployment file belongs to another L1 (a restarted devnet?): use the current .devnet/deployment.json.");
         }
+
+        // Reveal lengths decide which key opens which rollup: a deployment file that disagrees with governance's is wrong.
+        if (await NetworkManagement.RevealParametersAsync(BlockTag.Latest, cancellationToken).ConfigureAwait(false) is { } reveal
+            && !reveal.Lengths.SequenceEqual(Deployment.RevealLengths))
+        {
+            throw new NotReadyException(
+                $"The deployment file's reveal lengths ({string.Join(", ", Deployment.RevealLengths)}) differ from those governance set on NetworkManagement ({string.Join(", ", reveal.Lengths)}).",
+                "Use the deployment file published with this network.");
+        }
     }
 
     /// <summary>The 64-byte network public key from NetworkManagement; refuses while the network is not initialised.</summary>

@@ -29,7 +29,7 @@ public static class DevnetL1
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(endpoint);
         using var governance = new L1Sender(rpc, DevnetAccounts.PrivateKey(DevnetAccounts.Governance));
-        var parameters = DeploymentParameters.Devnet(SimulatedMeasurement, SimulatedAuthority) with { TestToken = new TestTokenParameters(RevealOption: testTokenOption) };
+        var parameters = DeploymentParameters.Devnet(SimulatedMeasurement, SimulatedAuthority) with { TestToken = new TestTokenParameters(RevealOption: testTokenOption), RevealLengths = revealLengths };
         var contracts = await ManagementContractsDeployer.DeployAsync(governance, rpc, parameters, cancellationToken).ConfigureAwait(false);
         var addresses = contracts.Addresses;
         var anchor = await rpc.GetBlockByNumberAsync(BlockTag.At(addresses.AnchorNumber), cancellationToken).ConfigureAwait(false)
