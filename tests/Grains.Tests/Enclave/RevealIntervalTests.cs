@@ -104,6 +104,20 @@ public sealed class RevealIntervalTests(EnclaveNetworkFixture fixture)
     }
 
     [Fact]
+    public async Task Reveal_parameters_governance_fixed_on_L1_are_followed_and_a_node_configured_otherwise_stops_at_initialisation()
+    {
+        // Governance fixed the same lengths the nodes run with: the network starts as usual.
+        var agreeing = await TestNetwork.DeployAsync(fixture, "reveal-governed", TestNetwork.Parameters with { RevealLengths = [1, 3, 6, 12, 24] });
+        await agreeing.ProvisionAsync(withVerifier: false);
+
+        // Other lengths on L1: the enclave refuses the block that initialises the network, so it never takes the seed.
+        var disagreeing = await TestNetwork.DeployAsync(fixture, "reveal-misconfigured", TestNetwork.Parameters with { RevealLengths = [1, 3, 6, 12, 48] });
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => disagreeing.ProvisionAsync(withVerifier: false));
+        Assert.Contains("governance fixed reveal lengths (1, 3, 6, 12, 48)", refused.Message, StringComparison.Ordinal);
+        Assert.False((await disagreeing.A.Enclave.GetStatusAsync()).Provisioned);
+    }
+
+    [Fact]
     public async Task Requests_a_node_cannot_answer_are_refused_with_the_reason()
     {
         var network = await TestNetwork.DeployAsync(fixture, "reveal-refused");
