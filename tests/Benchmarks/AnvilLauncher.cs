@@ -7,7 +7,8 @@ using Obscuro.Contracts.Rpc;
 namespace Obscuro.Benchmarks;
 
 /// <summary>
-/// Starts the pinned anvil (.tools, installed by scripts/install-deps.sh) on a free loopback port for the gas suite.
+/// Starts the pinned anvil (.tools, installed by scripts/install-deps.sh) on a free loopback port for the gas and node
+/// suites: mining on demand, or every <c>blockTime</c> seconds.
 /// anvil runs under a shell watchdog that kills it when this process's end of its stdin closes, so it cannot outlive
 /// the harness even if the harness is killed.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class AnvilLauncher : IDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<AnvilLauncher> StartAsync(HttpClient http, string hardfork)
+    public static async Task<AnvilLauncher> StartAsync(HttpClient http, string hardfork, int? blockTime = null)
     {
         var anvil = Path.Combine(FindRoot(), ".tools", "node_modules", ".bin", "anvil");
         if (!File.Exists(anvil))
@@ -45,6 +46,12 @@ internal sealed class AnvilLauncher : IDisposable
         foreach (var argument in new[] { "-c", Watchdog, anvil, "--port", port.ToString(CultureInfo.InvariantCulture), "--hardfork", hardfork, "--silent" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (blockTime is { } seconds)
+        {
+            start.ArgumentList.Add("--block-time");
+            start.ArgumentList.Add(seconds.ToString(CultureInfo.InvariantCulture));
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start anvil.");
@@ -110,7 +117,7 @@ internal sealed class AnvilLauncher : IDisposable
         }
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -11,6 +11,7 @@ var suites = new Dictionary<string, Action<Report>>(StringComparer.OrdinalIgnore
     ["protocol"] = ProtocolBenchmarks.Run,
     ["ethereum"] = EthereumBenchmarks.Run,
     ["gas"] = GasBenchmarks.Run,
+    ["node"] = NodeBenchmarks.Run,
 };
 
 var selected = args.Length == 0 ? suites.Keys.ToArray() : args;
