@@ -9,8 +9,9 @@ namespace Obscuro.Client.Transactions;
 /// </summary>
 public static class L2Fees
 {
-    public const ulong GasLimit = 21_000;
+    // The protocol prices every transaction at this much gas; signing the same limit makes the cap cover exactly the fee.
+    public const ulong GasLimit = Protocol.Execution.NetworkRules.TransactionGas;
 
     /// <summary>The fee one transaction pays, given the price per gas unit read from L1.</summary>
-    public static UInt256 PerTransaction(UInt256 feePerGas) => feePerGas * new UInt256(GasLimit);
+    public static UInt256 PerTransaction(UInt256 feePerGas) => Protocol.Execution.NetworkRules.FeeFor(feePerGas);
 }

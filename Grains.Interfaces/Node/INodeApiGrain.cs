@@ -25,4 +25,12 @@ public interface INodeApiGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Reveal")]
     Task<RevealReply> RevealAsync(Protocol.Crypto.RevealOption revealOption, ulong interval);
+
+    /// <summary>
+    /// The node's record of a published rollup (parent, generation, L1 inclusion and the enclave's standing), or null if
+    /// the node has not seen it. Public data: anyone can read the rollup from L1; what this adds is the node's own verdict,
+    /// which lets a user or an auditor check that a verifier agrees with the aggregators rollup by rollup.
+    /// </summary>
+    [Alias("GetRollup")]
+    Task<RollupRecord?> GetRollupAsync(Protocol.Ethereum.Hash256 rollupHash);
 }

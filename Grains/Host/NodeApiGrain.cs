@@ -30,4 +30,7 @@ public sealed class NodeApiGrain : Grain, INodeApiGrain
         revealOption > RevealOption.XL
             ? Task.FromResult(new RevealReply(null, $"{(byte)revealOption} is not a reveal option (XS, S, M, L or XL).", 0, null))
             : GrainFactory.GetGrain<IRevealIntervalGrain>(RevealIntervalKey.Format(this.GetPrimaryKeyString(), revealOption, interval)).ReleaseAsync();
+
+    Task<RollupRecord?> INodeApiGrain.GetRollupAsync(Protocol.Ethereum.Hash256 rollupHash) =>
+        GrainFactory.GetGrain<IRollupGrain>($"{this.GetPrimaryKeyString()}/{rollupHash}").GetAsync();
 }

@@ -31,6 +31,8 @@ public sealed class ManagementEventExtractor
     private static readonly Hash256 SecretRespondedTopic = NetworkAbi.GetEvent("SecretResponded").Topic0;
     private static readonly Hash256 RevealParametersSetTopic = NetworkAbi.GetEvent("RevealParametersSet").Topic0;
     private static readonly string[] RevealLengthNames = ["xs", "s", "m", "l", "xl"];
+    private static readonly Hash256 ParameterChangedTopic = NetworkAbi.GetEvent("ParameterChanged").Topic0;
+    private static readonly Hash256 L2TransactionFeeName = PaddedName("l2TransactionFee");
     private static readonly Hash256 RollupPublishedTopic = RollupAbi.GetEvent("RollupPublished").Topic0;
     private static readonly Hash256 DepositTopic = BridgeAbi.GetEvent("Deposit").Topic0;
     private static readonly Hash256 TokenAllowListChangedTopic = BridgeAbi.GetEvent("TokenAllowListChanged").Topic0;
@@ -145,6 +147,11 @@ public sealed class ManagementEventExtractor
             var seed = ReadCall(transaction, InitializeNetworkFunction, call => call.Get<Address>("enclaveAddress") == enclave ? call.Get<byte[]>("encryptedSeed") : null);
             registry.Add(new NetworkInitialized(enclave, a.Get<Address>("networkAddress"), a.Get<byte[]>("networkPublicKey"), seed));
         }
+        else if (topics[0] == ParameterChangedTopic && topics.Count > 1 && topics[1] == L2TransactionFeeName)
+        {
+            // Governance's L2 fee (and the constructor's initial one): the enclave charges what L1 says, not what its host says.
+            events.Add(new L2FeeChangedEvent(Decode(NetworkAbi, topics, data).Get<UInt256>("value")));
+        }
         else if (topics[0] == SecretRespondedTopic)
         {
             var a = Decode(NetworkAbi, topics, data);
@@ -214,6 +221,14 @@ public sealed class ManagementEventExtractor
         {
             return null;
         }
+    }
+
+    /// <summary>A Solidity <c>bytes32</c> string literal: the ASCII name, right-padded with zeros.</summary>
+    private static Hash256 PaddedName(string name)
+    {
+        var word = new byte[Hash256.Size];
+        System.Text.Encoding.ASCII.GetBytes(name, word);
+        return new Hash256(word);
     }
 
     private static AbiTuple Decode(ContractAbi abi, IReadOnlyList<Hash256> topics, ReadOnlyMemory<byte> data)

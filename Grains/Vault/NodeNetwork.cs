@@ -33,9 +33,10 @@ public sealed class NodeNetwork
     public TransactionAdmission Admission { get; }
 
     /// <summary>
-    /// The rules of <paramref name="settings"/>. The fee, size limit and rewards are the protocol's devnet values:
+    /// The rules of <paramref name="settings"/>. The size limit and rewards are the protocol's devnet values:
     /// NetworkSettings does not carry them and the enclave must not take them from the host, so they change only with the
-    /// enclave code (a governance-set fee read from verified L1 events is future work).
+    /// enclave code. The fee here is only the default: the ledger charges the fee governance set on NetworkManagement,
+    /// read from verified L1 events (<see cref="Protocol.Chain.L2FeeChangedEvent"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The reveal lengths are not five non-decreasing positive numbers.</exception>
     public static NodeNetwork From(NetworkSettings settings)

@@ -21,5 +21,11 @@ public sealed record TokenListedEvent(TokenInfo Token) : L1Event;
 /// <summary>A node registered on NetworkManagement: its enclave address and the operator that pays and is paid.</summary>
 public sealed record NodeRegisteredEvent(Address EnclaveAddress, Address Operator, bool IsAggregator) : L1Event;
 
+/// <summary>
+/// Governance set the L2 fee per gas unit on NetworkManagement (also emitted once by its constructor). Rollups that
+/// depend on this block or a later one charge <see cref="NetworkRules.FeeFor"/> of it per transaction.
+/// </summary>
+public sealed record L2FeeChangedEvent(UInt256 FeePerGas) : L1Event;
+
 /// <summary>A rollup accepted by RollupManagement, as read from the publishing transaction's calldata.</summary>
 public sealed record RollupPublishedEvent(SignedRollup Rollup) : L1Event;

@@ -100,6 +100,7 @@ public sealed class Ledger
         var deposits = new List<L1Deposit>();
         var listings = new List<TokenInfo>();
         var operators = parent.OperatorOf;
+        var feePerGas = parent.FeePerGas;
         foreach (var e in block.Events)
         {
             switch (e)
@@ -107,11 +108,12 @@ public sealed class Ledger
                 case DepositEvent d: deposits.Add(d.Deposit); break;
                 case TokenListedEvent t: listings.Add(t.Token); break;
                 case NodeRegisteredEvent n: operators = operators.SetItem(n.EnclaveAddress, n.Operator); break;
+                case L2FeeChangedEvent f: feePerGas = f.FeePerGas; break;
             }
         }
 
-        _blocks[block.Ref.Hash] = new BlockRecord(block.Ref, listings, deposits);
-        var snapshot = parent with { Block = block.Ref, OperatorOf = operators };
+        _blocks[block.Ref.Hash] = new BlockRecord(block.Ref, listings, deposits, feePerGas);
+        var snapshot = parent with { Block = block.Ref, OperatorOf = operators, FeePerGas = feePerGas };
         var outcomes = new List<RollupOutcome>();
         foreach (var published in block.Events.OfType<RollupPublishedEvent>())
         {
@@ -146,7 +148,8 @@ public sealed class Ledger
             snapshot.Block.Hash,
             listings,
             deposits,
-            RewardsDue(snapshot, head is null ? 0 : head.Header.Generation + 1));
+            RewardsDue(snapshot, head is null ? 0 : head.Header.Generation + 1),
+            snapshot.FeePerGas);
     }
 
     private (LedgerSnapshot Snapshot, RollupOutcome Outcome) Consider(LedgerSnapshot snapshot, SignedRollup rollup, L1BlockRef publishedIn)
@@ -238,7 +241,8 @@ public sealed class Ledger
             dependency.Value.Hash,
             listings,
             deposits,
-            RewardsDue(snapshot, header.Generation));
+            RewardsDue(snapshot, header.Generation),
+            FeePerGasAt(dependency.Value));
     }
 
     private BuiltRollup Validate(RollupInputs inputs, SignedRollup rollup)
@@ -308,6 +312,15 @@ public sealed class Ledger
 
         return (listings, deposits);
     }
+
+    /// <summary>
+    /// The fee per gas in effect after <paramref name="block"/>. Block records outlive snapshots, and a rollup's
+    /// dependency is never older than its parent's, which this ledger applied; so a missing record is a broken invariant.
+    /// </summary>
+    private UInt256? FeePerGasAt(L1BlockRef block) =>
+        _blocks.TryGetValue(block.Hash, out var record)
+            ? record.FeePerGas
+            : throw new InvalidOperationException($"L1 block {block.Number} {block.Hash} is no longer retained; its L2 fee is unknown.");
 
     private L1BlockRef? AncestorAt(Hash256 from, ulong number)
     {

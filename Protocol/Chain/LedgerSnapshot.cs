@@ -20,6 +20,12 @@ public sealed record LedgerSnapshot(
     /// <summary>The L2 state after the canonical head (genesis state before the first rollup).</summary>
     public L2State State => Head?.Rollup.State ?? L2State.Genesis;
 
+    /// <summary>
+    /// The L2 fee per gas unit governance has set on L1 as of <see cref="Block"/> (from verified ParameterChanged
+    /// events); null while L1 has set none, when the protocol's default fee applies. Admission charges by it.
+    /// </summary>
+    public UInt256? FeePerGas { get; init; }
+
     public CanonicalRollup? CanonicalAt(ulong generation) => CanonicalByGeneration.TryGetValue(generation, out var rollup) ? rollup : null;
 
     public bool IsCanonical(Hash256 rollupHash, ulong generation) => CanonicalAt(generation)?.Header.Hash == rollupHash;

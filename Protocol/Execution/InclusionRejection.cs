@@ -7,4 +7,7 @@ public enum InclusionRejection : byte
     NonceTooLow,
     NonceTooHigh,
     InsufficientFundsForValueAndFee,
+
+    /// <summary>The signer's fee cap is below the rollup's fee (governance raised it after admission).</summary>
+    FeeCapBelowFee,
 }

@@ -8,7 +8,11 @@ namespace Obscuro.Protocol.Execution;
 /// the enclave reads them from verified L1 data, never from the host.
 /// </summary>
 /// <param name="ChainId">The L2 chain id transactions must be signed for (EIP-155 replay protection).</param>
-/// <param name="TransactionFee">The fixed fee per transaction in wei (no bidding); it goes to the reward pool.</param>
+/// <param name="TransactionFee">
+/// The fixed fee per transaction in wei (no bidding); it goes to the reward pool. This is the default until L1 says
+/// otherwise: governance sets the price per gas unit on NetworkManagement, and a rollup charges
+/// <see cref="FeeFor"/> of the price in effect at its dependency block (<see cref="Rollups.RollupInputs.FeePerGas"/>).
+/// </param>
 /// <param name="DefaultRevealOption">The reveal option of ETH transfers and withdrawals.</param>
 /// <param name="MaxTransactionSize">Largest accepted signed transaction in bytes.</param>
 /// <param name="FullReward">Paid from the pool to a winner published in the next L1 block.</param>
@@ -21,10 +25,24 @@ public sealed record NetworkRules(
     UInt256 FullReward,
     UInt256 MinimalReward)
 {
+    /// <summary>Gas every L2 transaction is priced at: a plain transfer's (no metering in the first phase).</summary>
+    public const ulong TransactionGas = 21_000;
+
+    /// <summary>
+    /// The fee of one transaction at <paramref name="feePerGas"/> (NetworkManagement's <c>l2TransactionFee</c>). An
+    /// absurd price saturates rather than throws: the enclave must keep following L1 whatever governance sets, and no
+    /// transaction can pay such a fee anyway, so rollups simply carry none until governance corrects it.
+    /// </summary>
+    public static UInt256 FeeFor(UInt256 feePerGas) =>
+        UInt256.TryMultiply(feePerGas, new UInt256(TransactionGas), out var fee) ? fee : UInt256.MaxValue;
+
+    /// <summary>These rules with the fee of <paramref name="feePerGas"/>, or unchanged when L1 has set none.</summary>
+    public NetworkRules WithFeePerGas(UInt256? feePerGas) => feePerGas is { } price ? this with { TransactionFee = FeeFor(price) } : this;
+
     /// <summary>Defaults for a local devnet.</summary>
     public static NetworkRules Devnet { get; } = new(
         ChainId: 443,
-        TransactionFee: new UInt256(21_000UL * 1_000_000_000UL),
+        TransactionFee: new UInt256(TransactionGas * 1_000_000_000UL),
         DefaultRevealOption: RevealOption.S,
         MaxTransactionSize: 4096,
         FullReward: new UInt256(1_000_000_000_000_000UL),

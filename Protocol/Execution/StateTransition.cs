@@ -11,12 +11,20 @@ namespace Obscuro.Protocol.Execution;
 /// </summary>
 public static class StateTransition
 {
-    /// <summary>Checks whether a transaction can be included next: its nonce is the account's and it can pay value + fee.</summary>
+    /// <summary>Whether a signer's <c>maxFeePerGas × gasLimit</c> authorises paying <paramref name="fee"/>.</summary>
+    public static bool CoversFee(in UInt256 maxFeePerGas, ulong gasLimit, in UInt256 fee) =>
+        UInt256.TryMultiply(maxFeePerGas, new UInt256(gasLimit), out var cap) && cap >= fee;
+
+    /// <summary>
+    /// Checks whether a transaction can be included next: its signer authorised the rollup's fee (which governance may
+    /// have raised since admission), its nonce is the account's and it can pay value + fee.
+    /// </summary>
     public static InclusionRejection CheckInclusion(StateOverlay state, L2Transaction tx, NetworkRules rules)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(rules);
+        if (!CoversFee(tx.MaxFeePerGas, tx.GasLimit, rules.TransactionFee)) return InclusionRejection.FeeCapBelowFee;
         var account = state.GetAccount(tx.Sender);
         if (tx.Nonce < account.Nonce) return InclusionRejection.NonceTooLow;
         if (tx.Nonce > account.Nonce) return InclusionRejection.NonceTooHigh;
@@ -40,7 +48,7 @@ public static class StateTransition
         ArgumentNullException.ThrowIfNull(withdrawals);
         var sender = state.GetAccount(tx.Sender);
         var fee = rules.TransactionFee;
-        if (tx.Nonce != sender.Nonce || !UInt256.TryAdd(tx.Value, fee, out var cost) || sender.Balance < cost)
+        if (tx.Nonce != sender.Nonce || !CoversFee(tx.MaxFeePerGas, tx.GasLimit, fee) || !UInt256.TryAdd(tx.Value, fee, out var cost) || sender.Balance < cost)
         {
             throw new InvalidOperationException($"Transaction {tx.Hash} cannot be included: {CheckInclusion(state, tx, rules)}.");
         }

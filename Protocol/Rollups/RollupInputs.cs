@@ -17,6 +17,7 @@ namespace Obscuro.Protocol.Rollups;
 /// <param name="TokenListings">Tokens listed on L1 after the parent's dependency block, up to this one, in L1 order.</param>
 /// <param name="Deposits">Deposits made in the same range, in deposit id order.</param>
 /// <param name="Rewards">Reward-pool payments due, decided by the lottery rules from L1 data.</param>
+/// <param name="FeePerGas">The L2 fee per gas unit set on L1 as of the dependency block; null: the rules' default fee.</param>
 public sealed record RollupInputs(
     RollupHeader? Parent,
     L2State ParentState,
@@ -26,7 +27,8 @@ public sealed record RollupInputs(
     Hash256 DependencyBlockHash,
     IReadOnlyList<TokenInfo> TokenListings,
     IReadOnlyList<L1Deposit> Deposits,
-    IReadOnlyList<Reward> Rewards)
+    IReadOnlyList<Reward> Rewards,
+    UInt256? FeePerGas = null)
 {
     public ulong Generation => Parent is null ? 0 : Parent.Generation + 1;
 

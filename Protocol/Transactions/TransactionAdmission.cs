@@ -29,8 +29,14 @@ public sealed class TransactionAdmission : ITransactionDecoder
         _associatedData = SubmissionFormat.TransactionAssociatedData(rules.ChainId);
     }
 
-    /// <summary>Decrypts a submission and decodes it. The network key never leaves the enclave.</summary>
-    public L2Transaction Admit(ReadOnlySpan<byte> ciphertext, Secp256k1KeyPair networkKey)
+    /// <summary>Decrypts a submission and decodes it, its fee cap checked against the rules' fee.</summary>
+    public L2Transaction Admit(ReadOnlySpan<byte> ciphertext, Secp256k1KeyPair networkKey) => Admit(ciphertext, networkKey, _rules.TransactionFee);
+
+    /// <summary>
+    /// Decrypts a submission and decodes it, requiring its fee cap to cover <paramref name="networkFee"/> (the fee in
+    /// force now, as set on L1). The network key never leaves the enclave.
+    /// </summary>
+    public L2Transaction Admit(ReadOnlySpan<byte> ciphertext, Secp256k1KeyPair networkKey, UInt256 networkFee)
     {
         ArgumentNullException.ThrowIfNull(networkKey);
         var maxPlaintext = _rules.MaxTransactionSize;
@@ -45,11 +51,20 @@ public sealed class TransactionAdmission : ITransactionDecoder
             throw Reject(TransactionRejection.NotDecryptable, $"The submission is not a transaction encrypted to this network's key ({rejection}).");
         }
 
-        return Decode(plaintext[..length]);
+        return Decode(plaintext[..length], networkFee);
     }
 
-    /// <summary>The static checks of a signed transaction (also used to re-check rollup bodies).</summary>
-    public L2Transaction Decode(ReadOnlySpan<byte> raw)
+    /// <summary>The static checks of a signed transaction, its fee cap against the rules' fee.</summary>
+    public L2Transaction Decode(ReadOnlySpan<byte> raw) => Decode(raw, _rules.TransactionFee);
+
+    /// <summary>
+    /// Rollup bodies: every static check but the fee cap, which depends on the fee of the rollup (set on L1 as of its
+    /// dependency block) and is therefore checked at inclusion (<see cref="StateTransition.CheckInclusion"/>).
+    /// </summary>
+    L2Transaction ITransactionDecoder.Decode(ReadOnlySpan<byte> raw) => Decode(raw, UInt256.Zero);
+
+    /// <summary>The static checks of a signed transaction, requiring its fee cap to cover <paramref name="networkFee"/>.</summary>
+    public L2Transaction Decode(ReadOnlySpan<byte> raw, UInt256 networkFee)
     {
         if (raw.Length > _rules.MaxTransactionSize)
         {
@@ -85,9 +100,9 @@ public sealed class TransactionAdmission : ITransactionDecoder
             throw Reject(TransactionRejection.ContractCreationNotSupported, "Contract creation is not supported: the first phase has only hard-coded contracts.");
         }
 
-        if (!UInt256.TryMultiply(tx.MaxFeePerGas, new UInt256(tx.GasLimit), out var feeCap) || feeCap < _rules.TransactionFee)
+        if (!StateTransition.CoversFee(tx.MaxFeePerGas, tx.GasLimit, networkFee))
         {
-            throw Reject(TransactionRejection.FeeCapBelowNetworkFee, $"maxFeePerGas × gasLimit must cover the network fee of {_rules.TransactionFee} wei.");
+            throw Reject(TransactionRejection.FeeCapBelowNetworkFee, $"maxFeePerGas × gasLimit must cover the network fee of {networkFee} wei.");
         }
 
         if (!tx.TryRecoverSender(_rules.ChainId, out var sender, out var error))
@@ -99,8 +114,11 @@ public sealed class TransactionAdmission : ITransactionDecoder
         return new L2Transaction(Keccak256.Hash(raw), sender, tx.Nonce, to, tx.Value, tx.Data.ToArray(), tx.GasLimit, tx.MaxFeePerGas, raw.ToArray());
     }
 
-    /// <summary>The state checks for the mempool: not a replay, not too far ahead, and affordable now.</summary>
-    public void CheckAgainstState(L2Transaction tx, L2State state)
+    /// <summary>The state checks for the mempool, with the rules' fee.</summary>
+    public void CheckAgainstState(L2Transaction tx, L2State state) => CheckAgainstState(tx, state, _rules.TransactionFee);
+
+    /// <summary>The state checks for the mempool: not a replay, not too far ahead, and value + <paramref name="networkFee"/> affordable now.</summary>
+    public static void CheckAgainstState(L2Transaction tx, L2State state, UInt256 networkFee)
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(state);
@@ -115,7 +133,7 @@ public sealed class TransactionAdmission : ITransactionDecoder
             throw Reject(TransactionRejection.NonceTooHigh, $"Nonce {tx.Nonce} is more than {MaxNonceGap} ahead of the account's next nonce {account.Nonce}.");
         }
 
-        if (!UInt256.TryAdd(tx.Value, _rules.TransactionFee, out var cost) || account.Balance < cost)
+        if (!UInt256.TryAdd(tx.Value, networkFee, out var cost) || account.Balance < cost)
         {
             throw Reject(TransactionRejection.InsufficientFunds, "The account cannot pay the value plus the network fee.");
         }
