@@ -8,13 +8,17 @@ using Obscuro.Client.Keys;
 using Obscuro.Client.L1;
 using Obscuro.Client.Node;
 using Obscuro.Client.Queries;
+using Obscuro.Client.Reveal;
 using Obscuro.Client.Transactions;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Grains.Node;
+using Obscuro.Protocol.Crypto;
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Ethereum.Rlp;
 using Obscuro.Protocol.Execution;
 using Obscuro.Protocol.Queries;
+using Obscuro.Protocol.Reveal;
+using Obscuro.Protocol.Rollups;
 using Obscuro.Protocol.Transactions;
 
 namespace Obscuro.Client;
@@ -255,6 +259,85 @@ public sealed class ObscuroClient : IAsyncDisposable
     {
         await EnsureL1Async().ConfigureAwait(false);
         return await Bridge.FinalizeAsync(account, withdrawal, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- reveal (no account needed) ----
+
+    /// <summary>
+    /// The node's release of one reveal interval (key and group positions), signed by an enclave that is registered on
+    /// L1. Before the interval has ended on L1 the node refuses: <see cref="NotReadyException"/> with its reason.
+    /// </summary>
+    public async Task<RevealRelease> GetRevealAsync(RevealOption option, ulong interval, CancellationToken cancellationToken = default)
+    {
+        await EnsureL1Async().ConfigureAwait(false);
+        var node = await GetNodeAsync(cancellationToken).ConfigureAwait(false);
+        var reply = await node.RevealAsync(option, interval, cancellationToken).ConfigureAwait(false);
+        if (reply.Release is null)
+        {
+            var hint = reply.IncludedHeadGeneration is { } head && reply.ReleasedFromGeneration > head
+                ? $"Ask again once rollup generation {reply.ReleasedFromGeneration} is on L1 (the node's latest is {head})."
+                : "Ask again later, or ask another node with --node.";
+            throw new NotReadyException($"Node '{node.NodeId}' does not release interval {interval} of {option}: {reply.Refusal}", hint);
+        }
+
+        RevealRelease release;
+        try
+        {
+            release = RevealRelease.Decode(reply.Release);
+        }
+        catch (RlpException e)
+        {
+            throw new AnswerVerificationException(VerificationFailure.MalformedPayload, $"Node '{node.NodeId}' answered with a malformed reveal release: {e.Message}", e);
+        }
+
+        if (release.Option != option || release.Interval != interval)
+        {
+            throw new AnswerVerificationException(VerificationFailure.WrongRequest, $"Node '{node.NodeId}' answered with the release of interval {release.Interval} of {release.Option}, not {interval} of {option}.");
+        }
+
+        await RequireRegisteredSignerAsync(release, cancellationToken).ConfigureAwait(false);
+        return release;
+    }
+
+    /// <summary>
+    /// Fetches the interval's rollups from L1 (never from the node) and checks that the key opens exactly the released
+    /// option's group at each stated position: a wrong key is <see cref="ClientErrorKind.RevealKeyWrong"/>, wrong
+    /// positions or rollups <see cref="ClientErrorKind.RevealPositionsWrong"/>. Then whether the release is signed by an
+    /// enclave registered on L1. <paramref name="key"/> replaces the release's key (a key published elsewhere).
+    /// </summary>
+    public async Task<RevealedInterval> VerifyRevealAsync(RevealRelease release, byte[]? key = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        await EnsureL1Async().ConfigureAwait(false);
+        var lengths = Deployment.RevealLengths;
+        var schedule = new RevealSchedule(lengths[0], lengths[1], lengths[2], lengths[3], lengths[4]);
+        var (first, last) = schedule.GenerationsOf(release.Option, release.Interval);
+        var rollups = await L1.GetPublishedRollupsAsync([.. release.Entries.Select(e => e.RollupHash)], cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<(SignedRollup Rollup, IReadOnlyList<byte[]> Transactions)> opened;
+        try
+        {
+            opened = RevealVerifier.Open(key is null ? release : release with { Key = key }, rollups, schedule);
+        }
+        catch (RevealVerificationException e)
+        {
+            throw new RevealVerificationFailedException(e.Failure, $"Interval {release.Interval} of {release.Option} (generations {first}–{last}) on L1: {e.Message}", e);
+        }
+
+        var signed = release.IsSignedByEnclave() && await L1.CheckEnclaveAsync(release.Enclave, cancellationToken).ConfigureAwait(false) is null;
+        return new RevealedInterval(release, [.. opened.Select(o => new RevealedRollup(o.Rollup.Header.Hash, o.Rollup.Header.Generation, o.Transactions))], signed);
+    }
+
+    private async Task RequireRegisteredSignerAsync(RevealRelease release, CancellationToken cancellationToken)
+    {
+        if (!release.IsSignedByEnclave())
+        {
+            throw new AnswerVerificationException(VerificationFailure.BadSignature, $"The reveal release of interval {release.Interval} of {release.Option} is not signed by the enclave it names ({release.Enclave.ToChecksumString()}).");
+        }
+
+        if (await L1.CheckEnclaveAsync(release.Enclave, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            throw new AnswerVerificationException(VerificationFailure.UnregisteredEnclave, $"The reveal release is signed by enclave {release.Enclave.ToChecksumString()}, which {problem}.");
+        }
     }
 
     public async ValueTask DisposeAsync()

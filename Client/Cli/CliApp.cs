@@ -31,6 +31,7 @@ internal static class CliApp
         root.Subcommands.Add(StatusCommand.Create(runner));
         root.Subcommands.Add(TokensCommand.Create(runner));
         root.Subcommands.Add(NodeCommand.Create(runner));
+        root.Subcommands.Add(RevealCommand.Create(runner));
         return root;
     }
 

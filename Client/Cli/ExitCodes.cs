@@ -21,6 +21,8 @@ internal static class ExitCodes
     public const int Timeout = 11;
     public const int NotFound = 12;
     public const int NotReady = 13;
+    public const int RevealKeyWrong = 14;
+    public const int RevealPositionsWrong = 15;
     public const int Cancelled = 130;
 
     public static int For(ClientErrorKind kind) => kind switch
@@ -37,6 +39,8 @@ internal static class ExitCodes
         ClientErrorKind.Timeout => Timeout,
         ClientErrorKind.NotFound => NotFound,
         ClientErrorKind.NotReady => NotReady,
+        ClientErrorKind.RevealKeyWrong => RevealKeyWrong,
+        ClientErrorKind.RevealPositionsWrong => RevealPositionsWrong,
         _ => InternalError,
     };
 

@@ -41,4 +41,10 @@ public enum ClientErrorKind
 
     /// <summary>The deployment file is missing or wrong, or the network is not ready (not initialised, withdrawals locked).</summary>
     NotReady,
+
+    /// <summary>A reveal key does not open the groups at its stated positions in the rollups on L1.</summary>
+    RevealKeyWrong,
+
+    /// <summary>Reveal positions are wrong: outside a blob, not at a group, or not for the interval's rollups on L1.</summary>
+    RevealPositionsWrong,
 }

@@ -5,6 +5,7 @@ using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Queries;
+using Obscuro.Protocol.Rollups;
 
 namespace Obscuro.Client.L1;
 
@@ -70,6 +71,15 @@ public sealed class L1Network
             throw new NotReadyException(
                 $"There is no NetworkManagement contract at {Deployment.NetworkManagement.ToChecksumString()} on the L1 at {Rpc.EndpointName}.",
                 "The deployment file belongs to another L1 (a restarted devnet?): use the current .devnet/deployment.json.");
+        }
+
+        // Reveal lengths decide which key opens which rollup: a deployment file that disagrees with governance's is wrong.
+        if (await NetworkManagement.RevealParametersAsync(BlockTag.Latest, cancellationToken).ConfigureAwait(false) is { } reveal
+            && !reveal.Lengths.SequenceEqual(Deployment.RevealLengths))
+        {
+            throw new NotReadyException(
+                $"The deployment file's reveal lengths ({string.Join(", ", Deployment.RevealLengths)}) differ from those governance set on NetworkManagement ({string.Join(", ", reveal.Lengths)}).",
+                "Use the deployment file published with this network.");
         }
     }
 
@@ -206,6 +216,44 @@ public sealed class L1Network
         var topic = RollupManagementContract.Abi.GetEvent("RollupPublished").Topic0;
         var logs = await GetLogsAsync(rollups.Address, [[topic]], cancellationToken).ConfigureAwait(false);
         return logs.Select(rollups.DecodeRollupPublished).Where(e => e.Withdrawals.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// The published rollups (header, blob, signature) with these hashes, read from the calldata of the transactions
+    /// whose RollupPublished events name them; a hash with no such event is left out. Each rollup returned hashes to the
+    /// hash asked for and its blob to the header's blob hash, so whoever serves the L1 data cannot substitute a rollup.
+    /// </summary>
+    public async Task<IReadOnlyList<SignedRollup>> GetPublishedRollupsAsync(IReadOnlyCollection<Hash256> rollupHashes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollupHashes);
+        var wanted = rollupHashes.ToHashSet();
+        if (wanted.Count == 0) return [];
+        var rollups = RollupManagement;
+        var topic = RollupManagementContract.Abi.GetEvent("RollupPublished").Topic0;
+        var found = new Dictionary<Hash256, SignedRollup>();
+        foreach (var log in await GetLogsAsync(rollups.Address, [[topic], [.. wanted]], cancellationToken).ConfigureAwait(false))
+        {
+            if (log.TransactionHash is not { } transactionHash || !rollups.TryDecodeRollupPublished(log, out var published) || found.ContainsKey(published.RollupHash)) continue;
+            var transaction = await Rpc.GetTransactionByHashAsync(transactionHash, cancellationToken).ConfigureAwait(false);
+            if (transaction?.To != rollups.Address) continue;
+            PublishRollupCall call;
+            try
+            {
+                call = RollupManagementContract.DecodePublishRollupCall(transaction.Input.Span);
+            }
+            catch (Contracts.Abi.AbiException)
+            {
+                continue;
+            }
+
+            var blob = call.EncryptedBlob.ToArray();
+            if (call.Header.Hash == published.RollupHash && wanted.Contains(call.Header.Hash) && Keccak256.Hash(blob) == call.Header.BlobHash)
+            {
+                found[call.Header.Hash] = new SignedRollup(call.Header, blob, call.Signature.ToArray());
+            }
+        }
+
+        return [.. found.Values.OrderBy(r => r.Header.Generation)];
     }
 
     private async Task<IReadOnlyList<RpcLog>> GetLogsAsync(Address contract, Hash256[][] topics, CancellationToken cancellationToken)

@@ -96,6 +96,10 @@ public sealed class NodeConnection : IAsyncDisposable
     public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
         CallAsync("report its status", client => Api(client).GetStatusAsync(), cancellationToken);
 
+    /// <summary>A reveal interval's release, or the node's refusal (public data: the release is checked against L1 by the caller).</summary>
+    public Task<RevealReply> RevealAsync(Protocol.Crypto.RevealOption option, ulong interval, CancellationToken cancellationToken = default) =>
+        CallAsync("answer the reveal request", client => Api(client).RevealAsync(option, interval), cancellationToken);
+
     /// <summary>The node's enclave identity (public data: it is checked against L1, never trusted as such).</summary>
     public Task<EnclaveIdentity> GetEnclaveIdentityAsync(CancellationToken cancellationToken = default) =>
         CallAsync("report its enclave", client => client.GetGrain<IEnclaveIdentityGrain>(NodeId).GetIdentityAsync(), cancellationToken);

@@ -46,6 +46,15 @@ public sealed record DeploymentParameters
     /// <summary>Devnet and tests only: also deploy a TestToken and allow-list it (governance must be the deployer).</summary>
     public TestTokenParameters? TestToken { get; init; }
 
+    /// <summary>
+    /// Reveal interval lengths in rollups (XS, S, M, L, XL) that governance fixes on NetworkManagement right after the
+    /// deployment (governance must be the deployer); null leaves them for governance to set before initialisation.
+    /// </summary>
+    public IReadOnlyList<ulong>? RevealLengths { get; init; }
+
+    /// <summary>The reveal option of transactions whose contract names none, set with <see cref="RevealLengths"/>. Default S.</summary>
+    public RevealOption DefaultRevealOption { get; init; } = RevealOption.S;
+
     /// <summary>The defaults, accepting one enclave measurement and one attestation authority (the devnet's simulated TEE).</summary>
     public static DeploymentParameters Devnet(Hash256 measurement, Hash256 authority) =>
         new() { Measurements = [measurement], Authorities = [authority] };
@@ -62,6 +71,12 @@ public sealed record DeploymentParameters
         if (MinimumStake > maxFee) throw new ArgumentException("MinimumStake must fit in 128 bits.");
         if (Measurements.Any(m => m.IsZero) || Authorities.Any(a => a.IsZero)) throw new ArgumentException("Measurements and authorities must not be zero.");
         if (Governance is { IsZero: true }) throw new ArgumentException("Governance must not be the zero address (null means the deployer).");
+        if (RevealLengths is { } lengths && (lengths.Count != 5 || lengths[0] == 0 || lengths.Zip(lengths.Skip(1)).Any(p => p.Second < p.First)))
+        {
+            throw new ArgumentException("RevealLengths must be five positive lengths, non-decreasing from XS to XL.");
+        }
+
+        if (DefaultRevealOption > RevealOption.XL) throw new ArgumentException($"Reveal option {DefaultRevealOption} is not one of XS..XL.");
         if (TestToken is { RevealOption: > RevealOption.XL }) throw new ArgumentException($"Reveal option {TestToken.RevealOption} is not one of XS..XL.");
     }
 }

@@ -23,9 +23,9 @@ public static class ManagementContractsDeployer
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         var governance = parameters.Governance ?? sender.Account;
-        if (parameters.TestToken is not null && governance != sender.Account)
+        if ((parameters.TestToken is not null || parameters.RevealLengths is not null) && governance != sender.Account)
         {
-            throw new ArgumentException("Allow-listing the test token is a governance call, so the deployer must be the governance.", nameof(parameters));
+            throw new ArgumentException("Allow-listing the test token and setting the reveal parameters are governance calls, so the deployer must be the governance.", nameof(parameters));
         }
 
         var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
@@ -57,6 +57,11 @@ public static class ManagementContractsDeployer
             BridgeContract.Abi,
             "Bridge",
             cancellationToken).ConfigureAwait(false);
+
+        if (parameters.RevealLengths is { } lengths)
+        {
+            await new NetworkManagementContract(networkManagement, rpc, sender).SetRevealParametersAsync(lengths, parameters.DefaultRevealOption, cancellationToken).ConfigureAwait(false);
+        }
 
         Address? testToken = null;
         if (parameters.TestToken is { } token)

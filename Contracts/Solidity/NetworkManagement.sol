@@ -86,6 +86,14 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
 
     // ---- network ----
     bool public networkInitialized;
+
+    /// @notice Reveal interval lengths in rollups for XS, S, M, L, XL (index = reveal option), and the reveal option of
+    ///         transactions whose contract names none (ETH transfers, withdrawals). All zero until governance sets them.
+    ///         They shape the key every rollup group is encrypted under (interval = generation / length), so they are
+    ///         fixed once the network is initialised: a later change would move the boundaries of published intervals.
+    uint64[5] public revealLengths;
+    uint8 public defaultRevealOption;
+    bool public revealParametersSet;
     address public networkAddress;
     bytes public networkPublicKey;
 
@@ -118,6 +126,7 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
     event MeasurementAcceptanceChanged(bytes32 indexed measurement, bool accepted);
     event AuthorityAcceptanceChanged(bytes32 indexed authority, bool accepted);
     event ParameterChanged(bytes32 indexed name, uint256 value);
+    event RevealParametersSet(uint64 xs, uint64 s, uint64 m, uint64 l, uint64 xl, uint8 defaultOption);
     event BreachDeclared(address indexed by);
     event BreachCleared(address indexed by);
     event GovernanceTransferStarted(address indexed current, address indexed pending);
@@ -142,6 +151,7 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
     error NotNodeOperator(address enclaveAddress, address caller);
     error NodeNotPending(address enclaveAddress, NodeStatus status);
     error NetworkAlreadyInitialized();
+    error InvalidRevealParameters(uint64 xs, uint64 s, uint64 m, uint64 l, uint64 xl, uint8 defaultOption);
     error NetworkNotInitialized();
     error AttestationNoLongerAccepted(address enclaveAddress);
     error InvalidEncryptedSeedLength(uint256 length);
@@ -382,6 +392,19 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
 
     function setUnbondingDelay(uint256 blocks) external onlyGovernance {
         _setUnbondingDelay(blocks);
+    }
+
+    /// @notice Sets the reveal interval lengths (rollups; positive, non-decreasing from XS to XL) and the default reveal
+    ///         option (0 = XS … 4 = XL). Only before the network is initialised; reverts `NetworkAlreadyInitialized` after.
+    function setRevealParameters(uint64 xs, uint64 s, uint64 m, uint64 l, uint64 xl, uint8 defaultOption) external onlyGovernance {
+        if (networkInitialized) revert NetworkAlreadyInitialized();
+        if (xs == 0 || s < xs || m < s || l < m || xl < l || defaultOption > 4) {
+            revert InvalidRevealParameters(xs, s, m, l, xl, defaultOption);
+        }
+        revealLengths = [xs, s, m, l, xl];
+        defaultRevealOption = defaultOption;
+        revealParametersSet = true;
+        emit RevealParametersSet(xs, s, m, l, xl, defaultOption);
     }
 
     function setL2TransactionFee(uint256 fee) external onlyGovernance {

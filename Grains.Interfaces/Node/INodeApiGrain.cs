@@ -3,7 +3,8 @@ namespace Obscuro.Grains.Node;
 /// <summary>
 /// The node's public API through the Orleans gateway (keyed by node id). Safe to expose: submissions are encrypted to
 /// the network key and signed by their senders; queries are encrypted and signed by a viewing key, and answers are
-/// encrypted to that key and signed by the enclave.
+/// encrypted to that key and signed by the enclave; reveal releases are public once their interval has ended on L1 and
+/// signed by the enclave, and before that only a refusal comes back.
 /// </summary>
 [PublicApi]
 [Alias("Obscuro.INodeApiGrain")]
@@ -17,6 +18,13 @@ public interface INodeApiGrain : IGrainWithStringKey
 
     [Alias("GetStatus")]
     Task<NodeStatus> GetStatusAsync();
+
+    /// <summary>
+    /// The key and group positions of one reveal interval (spec "Symmetric key revealing"), once the interval has ended
+    /// on L1; a refusal with the reason before. Needs no wallet: the release is for everyone.
+    /// </summary>
+    [Alias("Reveal")]
+    Task<RevealReply> RevealAsync(Protocol.Crypto.RevealOption revealOption, ulong interval);
 
     /// <summary>
     /// The node's record of a published rollup (parent, generation, L1 inclusion and the enclave's standing), or null if

@@ -86,6 +86,7 @@ public sealed partial class EnclaveGrain
         var chain = _chain!;
         chain.TryGetParent(extracted.Block.Ref.ParentHash, out _, out var parentRegistry);
         var registry = parentRegistry.Apply(extracted.Registry, extracted.Block.Ref.Number);
+        RequireGovernedRevealParameters(registry, extracted.Block.Ref);
         var deposits = extracted.Block.Events.OfType<DepositEvent>().Select(d => d.Deposit).ToList();
         chain.Add(new ChainBlock(extracted.Block.Ref, deposits, registry));
         if (_ledger is not null)
@@ -106,6 +107,29 @@ public sealed partial class EnclaveGrain
         }
 
         collector.AddUnverified(extracted);
+    }
+
+    /// <summary>
+    /// Once the network is initialised, the reveal parameters governance fixed on NetworkManagement are final; a node
+    /// whose settings (from its deployment file) disagree would encrypt and read groups under other interval keys and
+    /// another default option, so it stops here, before the block is ingested, rather than follow a network it would
+    /// fork from. Before initialisation governance may still correct them.
+    /// </summary>
+    private void RequireGovernedRevealParameters(RegistryView registry, L1BlockRef block)
+    {
+        if (registry.Network is null || registry.Reveal is not { } governed)
+        {
+            return;
+        }
+
+        var network = _network!;
+        if (!governed.Lengths.SequenceEqual(network.Settings.RevealLengths) || governed.DefaultOption != network.Rules.DefaultRevealOption)
+        {
+            throw new InvalidOperationException(
+                $"L1 block {block.Number} {block.Hash}: governance fixed reveal lengths ({string.Join(", ", governed.Lengths)}) and default option {governed.DefaultOption} " +
+                $"on NetworkManagement, but node {_nodeId} runs with ({string.Join(", ", network.Settings.RevealLengths)}) and {network.Rules.DefaultRevealOption}; " +
+                "its deployment file does not describe this network.");
+        }
     }
 
     private void ApplyToLedger(ExtractedL1Block extracted, IngestCollector collector, IDepositIndex deposits)

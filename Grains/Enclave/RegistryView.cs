@@ -6,13 +6,15 @@ namespace Obscuro.Grains.Enclave;
 
 /// <summary>
 /// NetworkManagement's registry as one L1 block of one fork shows it, built only from verified events: who registered
-/// (with the public key a seed is encrypted to), the network key once initialised, and who holds the seed. Immutable
+/// (with the public key a seed is encrypted to), the network key once initialised, who holds the seed, and the reveal
+/// parameters governance fixed. Immutable
 /// and kept per L1 block, so an L1 reorg simply selects another block's view.
 /// </summary>
 public sealed record RegistryView(
     ImmutableDictionary<Address, NodeRegistration> Nodes,
     NetworkRegistration? Network,
-    ImmutableHashSet<Address> Provisioned)
+    ImmutableHashSet<Address> Provisioned,
+    RevealParametersFixed? Reveal = null)
 {
     public static RegistryView Empty { get; } = new(ImmutableDictionary<Address, NodeRegistration>.Empty, null, []);
 
@@ -41,6 +43,7 @@ public sealed record RegistryView(
                     Provisioned = view.Provisioned.Add(n.EnclaveAddress),
                 },
                 SecretResponded s => view with { Provisioned = view.Provisioned.Add(s.Requester) },
+                RevealParametersFixed p => view with { Reveal = p },
                 _ => view,
             };
         }

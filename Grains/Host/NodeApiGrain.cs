@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Obscuro.Grains.Node;
+using Obscuro.Protocol.Crypto;
 using Orleans.Concurrency;
 
 namespace Obscuro.Grains.Host;
@@ -7,7 +8,7 @@ namespace Obscuro.Grains.Host;
 /// <summary>
 /// The node's public API (the one interface clients may call besides the node summary): submissions go to the node's
 /// mempool (and, once admitted, to the peer aggregators by gossip), queries to the enclave's query workers, status to
-/// the coordinator, rounds to their round grains. It holds nothing, so it is a stateless worker on whichever host
+/// the coordinator, rounds to their round grains, reveal requests to the interval's enclave grain. It holds nothing, so it is a stateless worker on whichever host
 /// silo's gateway a client reached. It only forwards and awaits, so it is reentrant: a non-reentrant stateless worker
 /// handles one request per activation (at most one activation per core), which capped the whole node at two
 /// submissions in flight, each waiting for admission and the mempool's storage write (measured by the benchmark suite
@@ -34,6 +35,11 @@ public sealed class NodeApiGrain : Grain, INodeApiGrain
 
     Task<NodeStatus> INodeApiGrain.GetStatusAsync() =>
         GrainFactory.GetGrain<INodeCoordinatorGrain>(this.GetPrimaryKeyString()).GetStatusAsync();
+
+    Task<RevealReply> INodeApiGrain.RevealAsync(RevealOption revealOption, ulong interval) =>
+        revealOption > RevealOption.XL
+            ? Task.FromResult(new RevealReply(null, $"{(byte)revealOption} is not a reveal option (XS, S, M, L or XL).", 0, null))
+            : GrainFactory.GetGrain<IRevealIntervalGrain>(RevealIntervalKey.Format(this.GetPrimaryKeyString(), revealOption, interval)).ReleaseAsync();
 
     Task<RollupRecord?> INodeApiGrain.GetRollupAsync(Protocol.Ethereum.Hash256 rollupHash) =>
         GrainFactory.GetGrain<IRollupGrain>($"{this.GetPrimaryKeyString()}/{rollupHash}").GetAsync();

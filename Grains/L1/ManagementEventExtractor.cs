@@ -29,6 +29,8 @@ public sealed class ManagementEventExtractor
     private static readonly Hash256 SecretRequestedTopic = NetworkAbi.GetEvent("SecretRequested").Topic0;
     private static readonly Hash256 NetworkInitializedTopic = NetworkAbi.GetEvent("NetworkInitialized").Topic0;
     private static readonly Hash256 SecretRespondedTopic = NetworkAbi.GetEvent("SecretResponded").Topic0;
+    private static readonly Hash256 RevealParametersSetTopic = NetworkAbi.GetEvent("RevealParametersSet").Topic0;
+    private static readonly string[] RevealLengthNames = ["xs", "s", "m", "l", "xl"];
     private static readonly Hash256 ParameterChangedTopic = NetworkAbi.GetEvent("ParameterChanged").Topic0;
     private static readonly Hash256 L2TransactionFeeName = PaddedName("l2TransactionFee");
     private static readonly Hash256 RollupPublishedTopic = RollupAbi.GetEvent("RollupPublished").Topic0;
@@ -156,6 +158,18 @@ public sealed class ManagementEventExtractor
             var requester = a.Get<Address>("requester");
             var seed = ReadCall(transaction, RespondSecretFunction, call => call.Get<Address>("requester") == requester ? call.Get<byte[]>("encryptedSeed") : null);
             registry.Add(new SecretResponded(requester, a.Get<Address>("responder"), seed));
+        }
+        else if (topics[0] == RevealParametersSetTopic)
+        {
+            var a = Decode(NetworkAbi, topics, data);
+            var option = a.Get<UInt256>("defaultOption");
+            if (!option.FitsInUInt64 || option.ToUInt64() > (ulong)RevealOption.XL)
+            {
+                throw new InvalidOperationException($"NetworkManagement set default reveal option {option}, which is not XS..XL.");
+            }
+
+            ulong[] lengths = [.. RevealLengthNames.Select(name => a.Get<UInt256>(name).ToUInt64())];
+            registry.Add(new RevealParametersFixed(lengths, (RevealOption)option.ToUInt64()));
         }
     }
 

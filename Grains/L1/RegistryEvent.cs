@@ -28,3 +28,9 @@ public sealed record NetworkInitialized(Address EnclaveAddress, Address NetworkA
 /// the <c>respondSecret</c> call that emitted it (null when that transaction was not a direct call).
 /// </summary>
 public sealed record SecretResponded(Address Requester, Address Responder, byte[]? EncryptedSeed) : RegistryEvent;
+
+/// <summary>
+/// <c>RevealParametersSet</c>: governance fixed the reveal interval lengths (rollups, XS to XL) and the default reveal
+/// option; it may do so only before the network is initialised, so the last one before initialisation holds for ever.
+/// </summary>
+public sealed record RevealParametersFixed(IReadOnlyList<ulong> Lengths, Protocol.Crypto.RevealOption DefaultOption) : RegistryEvent;

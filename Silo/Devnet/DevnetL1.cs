@@ -20,12 +20,16 @@ public static class DevnetL1
 
     public const ulong L2ChainId = 443;
 
-    public static async Task<NetworkDeployment> DeployAsync(EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, CancellationToken cancellationToken = default)
+    public static Task<NetworkDeployment> DeployAsync(EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, CancellationToken cancellationToken = default) =>
+        DeployAsync(rpc, endpoint, revealLengths, RevealOption.M, cancellationToken);
+
+    /// <param name="testTokenOption">The reveal option the test token is allow-listed with (fixed at listing).</param>
+    public static async Task<NetworkDeployment> DeployAsync(EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, RevealOption testTokenOption, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(endpoint);
         using var governance = new L1Sender(rpc, DevnetAccounts.PrivateKey(DevnetAccounts.Governance));
-        var parameters = DeploymentParameters.Devnet(SimulatedMeasurement, SimulatedAuthority) with { TestToken = new TestTokenParameters(RevealOption: RevealOption.M) };
+        var parameters = DeploymentParameters.Devnet(SimulatedMeasurement, SimulatedAuthority) with { TestToken = new TestTokenParameters(RevealOption: testTokenOption), RevealLengths = revealLengths };
         var contracts = await ManagementContractsDeployer.DeployAsync(governance, rpc, parameters, cancellationToken).ConfigureAwait(false);
         var addresses = contracts.Addresses;
         var anchor = await rpc.GetBlockByNumberAsync(BlockTag.At(addresses.AnchorNumber), cancellationToken).ConfigureAwait(false)

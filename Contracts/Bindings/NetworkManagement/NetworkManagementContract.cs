@@ -3,6 +3,7 @@ using Obscuro.Contracts.Abi;
 using Obscuro.Contracts.Artifacts;
 using Obscuro.Contracts.L1;
 using Obscuro.Contracts.Rpc;
+using Obscuro.Protocol.Crypto;
 using Obscuro.Protocol.Ethereum;
 
 namespace Obscuro.Contracts.Bindings;
@@ -31,6 +32,7 @@ public sealed class NetworkManagementContract
         .Add("MeasurementAcceptanceChanged", (a, o) => new MeasurementAcceptanceChangedEvent(a.Hash("measurement"), a.Bool("accepted"), o))
         .Add("AuthorityAcceptanceChanged", (a, o) => new AuthorityAcceptanceChangedEvent(a.Hash("authority"), a.Bool("accepted"), o))
         .Add("ParameterChanged", ParameterChangedEvent.From)
+        .Add("RevealParametersSet", (a, o) => new RevealParametersSetEvent([a.ULong("xs"), a.ULong("s"), a.ULong("m"), a.ULong("l"), a.ULong("xl")], a.Enum<RevealOption>("defaultOption"), o))
         .Add("BreachDeclared", (a, o) => new BreachDeclaredEvent(a.Address("by"), o))
         .Add("BreachCleared", (a, o) => new BreachClearedEvent(a.Address("by"), o))
         .Add("GovernanceTransferStarted", (a, o) => new GovernanceTransferStartedEvent(a.Address("current"), a.Address("pending"), o))
@@ -133,6 +135,14 @@ public sealed class NetworkManagementContract
     public Task<L1TransactionResult> SetUnbondingDelayAsync(ulong blocks, CancellationToken cancellationToken = default) =>
         _invoker.SendAsync("setUnbondingDelay", UInt256.Zero, cancellationToken, blocks);
 
+    /// <summary>Fixes the reveal interval lengths (rollups, XS to XL) and the default option; only before the network is initialised.</summary>
+    public Task<L1TransactionResult> SetRevealParametersAsync(IReadOnlyList<ulong> lengths, RevealOption defaultOption, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        if (lengths.Count != 5) throw new ArgumentException("Five reveal interval lengths (XS, S, M, L, XL) are needed.", nameof(lengths));
+        return _invoker.SendAsync("setRevealParameters", UInt256.Zero, cancellationToken, lengths[0], lengths[1], lengths[2], lengths[3], lengths[4], (byte)defaultOption);
+    }
+
     public Task<L1TransactionResult> SetL2TransactionFeeAsync(UInt256 fee, CancellationToken cancellationToken = default) =>
         _invoker.SendAsync("setL2TransactionFee", UInt256.Zero, cancellationToken, fee);
 
@@ -180,6 +190,29 @@ public sealed class NetworkManagementContract
 
     public async Task<UInt256> L2TransactionFeeAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
         (await _invoker.CallAsync("l2TransactionFee", block, cancellationToken).ConfigureAwait(false)).UInt(0);
+
+    /// <summary>The interval length of one reveal option in rollups (zero until governance sets the reveal parameters).</summary>
+    public async Task<ulong> RevealLengthsAsync(RevealOption option, BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        (await _invoker.CallAsync("revealLengths", block, cancellationToken, new UInt256((ulong)option)).ConfigureAwait(false)).ULong(0);
+
+    public async Task<RevealOption> DefaultRevealOptionAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        (RevealOption)(await _invoker.CallAsync("defaultRevealOption", block, cancellationToken).ConfigureAwait(false)).ULong(0);
+
+    public async Task<bool> RevealParametersSetAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        (await _invoker.CallAsync("revealParametersSet", block, cancellationToken).ConfigureAwait(false)).Bool(0);
+
+    /// <summary>All five lengths (XS to XL) and the default option, read at one block; null until governance set them.</summary>
+    public async Task<(IReadOnlyList<ulong> Lengths, RevealOption DefaultOption)?> RevealParametersAsync(BlockTag block, CancellationToken cancellationToken = default)
+    {
+        if (!await RevealParametersSetAsync(block, cancellationToken).ConfigureAwait(false)) return null;
+        var lengths = new List<ulong>();
+        for (var option = RevealOption.XS; option <= RevealOption.XL; option++)
+        {
+            lengths.Add(await RevealLengthsAsync(option, block, cancellationToken).ConfigureAwait(false));
+        }
+
+        return (lengths, await DefaultRevealOptionAsync(block, cancellationToken).ConfigureAwait(false));
+    }
 
     public async Task<bool> NetworkInitializedAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
         (await _invoker.CallAsync("networkInitialized", block, cancellationToken).ConfigureAwait(false)).Bool(0);
@@ -317,6 +350,10 @@ public sealed class NetworkManagementContract
     public SlashedEvent DecodeSlashed(RpcLog log) => Events.DecodeRequired<SlashedEvent>(Address, log);
 
     public bool TryDecodeSlashed(RpcLog log, [NotNullWhen(true)] out SlashedEvent? @event) => Events.TryDecode(Address, log, out @event);
+
+    public RevealParametersSetEvent DecodeRevealParametersSet(RpcLog log) => Events.DecodeRequired<RevealParametersSetEvent>(Address, log);
+
+    public bool TryDecodeRevealParametersSet(RpcLog log, [NotNullWhen(true)] out RevealParametersSetEvent? @event) => Events.TryDecode(Address, log, out @event);
 
     public EndpointChangedEvent DecodeEndpointChanged(RpcLog log) => Events.DecodeRequired<EndpointChangedEvent>(Address, log);
 

@@ -69,6 +69,9 @@ public static class NetworkManagementErrors
     /// <summary><c>MeasurementNotAccepted(bytes32 measurement)</c></summary>
     public static AbiError MeasurementNotAccepted { get; } = Get(nameof(MeasurementNotAccepted));
 
+    /// <summary><c>InvalidRevealParameters(uint64 xs, uint64 s, uint64 m, uint64 l, uint64 xl, uint8 defaultOption)</c></summary>
+    public static AbiError InvalidRevealParameters { get; } = Get(nameof(InvalidRevealParameters));
+
     /// <summary><c>NetworkAlreadyInitialized()</c></summary>
     public static AbiError NetworkAlreadyInitialized { get; } = Get(nameof(NetworkAlreadyInitialized));
 

@@ -60,7 +60,7 @@ public class DevnetFixture : IAsyncLifetime
     {
         Anvil = await AnvilProcess.StartAsync(blockTime: Options.BlockTimeSeconds);
         Rpc = new EthRpcClient(Http, new EthRpcOptions { Endpoint = Anvil.Endpoint });
-        Deployment = await DevnetL1.DeployAsync(Rpc, Anvil.Endpoint, Options.RevealLengths);
+        Deployment = await DevnetL1.DeployAsync(Rpc, Anvil.Endpoint, Options.RevealLengths, Options.TestTokenRevealOption);
         Deployment.Save(DeploymentFile);
         foreach (var node in Options.Nodes)
         {

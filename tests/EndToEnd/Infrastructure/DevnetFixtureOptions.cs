@@ -9,6 +9,9 @@ public sealed record DevnetFixtureOptions
     /// <summary>Reveal interval lengths (in rollups) per option, XS to XL.</summary>
     public IReadOnlyList<ulong> RevealLengths { get; init; } = [1, 3, 6, 12, 24];
 
+    /// <summary>The reveal option the devnet's test token is allow-listed with (M, as the devnet command deploys it, by default).</summary>
+    public Obscuro.Protocol.Crypto.RevealOption TestTokenRevealOption { get; init; } = Obscuro.Protocol.Crypto.RevealOption.M;
+
     /// <summary>How long the nodes may take to be provisioned and follow the genesis rollup.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 

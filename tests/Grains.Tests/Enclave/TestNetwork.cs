@@ -39,14 +39,14 @@ public sealed class TestNetwork
 
     public NodeHost B { get; private set; } = null!;
 
-    public static async Task<TestNetwork> DeployAsync(EnclaveNetworkFixture fixture, string label)
+    public static async Task<TestNetwork> DeployAsync(EnclaveNetworkFixture fixture, string label, DeploymentParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var rpc = fixture.Rpc;
         ManagementContracts contracts;
         using (var governance = SenderFor(rpc, fixture.Governance))
         {
-            contracts = await ManagementContractsDeployer.DeployAsync(governance, rpc, Parameters);
+            contracts = await ManagementContractsDeployer.DeployAsync(governance, rpc, parameters ?? Parameters);
         }
 
         var network = new TestNetwork(fixture, contracts);

@@ -55,16 +55,22 @@ public sealed class RevealReleaseTests : IDisposable
         nextInterval.CopyTo(bytes);
         using var mislabelled = RevealKey.FromBytes(RevealOption.S, 0, bytes);
         var forged = RevealRelease.Create(mislabelled, Release().Entries, _f.Enclaves[0]);
-        Assert.Contains("do not open", Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(forged, OnL1, _f.Network.Schedule)).Message);
+        var failure = Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(forged, OnL1, _f.Network.Schedule));
+        Assert.Contains("do not open", failure.Message);
+        Assert.Equal(RevealFailure.Key, failure.Failure);
     }
 
     [Fact]
     public void Wrong_positions_are_detected()
     {
         var shifted = Release(change: e => e.HasGroup ? e with { Offset = e.Offset + 1, Length = e.Length - 1 } : e);
-        Assert.Contains("do not open", Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(shifted, OnL1, _f.Network.Schedule)).Message);
+        var moved = Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(shifted, OnL1, _f.Network.Schedule));
+        Assert.Contains("do not open", moved.Message);
+        Assert.Equal(RevealFailure.Positions, moved.Failure);
         var outside = Release(change: e => e.HasGroup ? e with { Length = e.Length + 1000 } : e);
-        Assert.Contains("outside its", Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(outside, OnL1, _f.Network.Schedule)).Message);
+        var beyond = Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(outside, OnL1, _f.Network.Schedule));
+        Assert.Contains("outside its", beyond.Message);
+        Assert.Equal(RevealFailure.Positions, beyond.Failure);
     }
 
     [Fact]
@@ -82,6 +88,34 @@ public sealed class RevealReleaseTests : IDisposable
     public void A_forged_release_is_detected()
     {
         var release = Release();
-        Assert.Contains("not signed", Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(release with { Interval = 1 }, OnL1, _f.Network.Schedule)).Message);
+        var forged = Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(release with { Interval = 1 }, OnL1, _f.Network.Schedule));
+        Assert.Contains("not signed", forged.Message);
+        Assert.Equal(RevealFailure.Signature, forged.Failure);
+    }
+
+    [Fact]
+    public void A_gap_in_the_interval_s_rollups_is_detected()
+    {
+        var release = Release();
+        var gap = Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(release, [OnL1[0], OnL1[2]], _f.Network.Schedule));
+        Assert.Equal(RevealFailure.Rollups, gap.Failure);
+        var shorter = Assert.Throws<RevealVerificationException>(() => RevealVerifier.Verify(release, [OnL1[0], OnL1[1]], _f.Network.Schedule));
+        Assert.Contains("end at generation 1", shorter.Message);
+    }
+
+    [Fact]
+    public void The_positions_come_from_the_published_layout_as_from_the_kept_one()
+    {
+        using var layoutKey = _f.Keys.LayoutKey();
+        foreach (var rollup in _chain)
+        {
+            Assert.Equal(
+                RevealEntries.From(rollup.Rollup.Header, rollup.Layout, RevealOption.S, 0),
+                RevealEntries.Open(rollup.Rollup, layoutKey, RevealOption.S, 0));
+        }
+
+        Assert.Throws<InvalidOperationException>(() => RevealEntries.From(_chain[0].Rollup.Header, _chain[0].Layout, RevealOption.S, 1));
+        var tampered = _chain[0].Rollup with { Blob = [.. _chain[0].Rollup.Blob, 0] };
+        Assert.Throws<RollupBodyException>(() => RevealEntries.Open(tampered, layoutKey, RevealOption.S, 0));
     }
 }
