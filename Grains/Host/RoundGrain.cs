@@ -55,7 +55,24 @@ public sealed class RoundGrain(
                 return false;
             }
 
-            // Two candidates of one enclave on one parent: only a broken enclave does this. Both are dropped (Round's rule).
+            if (existing.ParentIncludedAt != offer.ParentIncludedAt)
+            {
+                // An L1 reorg moved the parent's inclusion, and the enclave rebuilt its candidate on the new block with the
+                // same sealed nonce: the same candidate for the round, restated, not a second one.
+                candidates.Remove(existing);
+                candidates.Add(offer);
+                if (offer.Own)
+                {
+                    state.State.OwnRollup = offer.RollupHash;
+                }
+
+                await state.WriteStateAsync();
+                Signal();
+                return true;
+            }
+
+            // Two candidates of one enclave on one parent and one inclusion block: only a broken enclave does this. Both
+            // are dropped (Round's rule).
             candidates.RemoveAll(c => c.Aggregator == offer.Aggregator && c.ParentHash == offer.ParentHash);
             state.State.Equivocators.Add(offer.Aggregator);
             await state.WriteStateAsync();

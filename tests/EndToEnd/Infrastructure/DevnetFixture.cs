@@ -169,6 +169,8 @@ public class DevnetFixture : IAsyncLifetime
         }
 
         if (Anvil is not null) await Anvil.DisposeAsync();
+        // OBSCURO_KEEP_E2E=1 keeps the nodes' logs and data for a post-mortem.
+        if (Environment.GetEnvironmentVariable("OBSCURO_KEEP_E2E") == "1") return;
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -15,8 +15,8 @@ public sealed class FairnessTests(ITestOutputHelper output)
         await using var network = await PobiNetwork.StartAsync(3);
         await network.WaitForGenerationAsync(1, TimeSpan.FromMinutes(2));
 
-        // Count from a round every node took part in: all three provisioned before it started.
-        var first = (await network.Node(0).Api.GetStatusAsync()).HeadGeneration + 2;
+        // Count from the round after the first one every node saw with all three candidates.
+        var first = await network.WaitForFullRoundAsync(TimeSpan.FromMinutes(2)) + 1;
         var last = first + Rounds - 1;
         var started = DateTime.UtcNow;
         await network.WaitForGenerationAsync(last + 1, TimeSpan.FromMinutes(4));

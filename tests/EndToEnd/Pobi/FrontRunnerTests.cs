@@ -16,7 +16,7 @@ public sealed class FrontRunnerTests(ITestOutputHelper output)
         // blocks the front-runner's next rollup would always close the reward window before the winner's claim lands).
         network.MinBlockInterval = TimeSpan.FromSeconds(1.5);
         await network.WaitForGenerationAsync(1, TimeSpan.FromMinutes(2));
-        var first = (await network.Node(0).Api.GetStatusAsync()).HeadGeneration + 2;
+        var first = await network.WaitForFullRoundAsync(TimeSpan.FromMinutes(2)) + 1;
         var last = first + 14;
         await network.WaitForGenerationAsync(last + 1, TimeSpan.FromMinutes(3));
         var frontRunner = (await network.Node(FrontRunner).Api.GetStatusAsync()).Enclave!.EnclaveAddress;
@@ -26,9 +26,13 @@ public sealed class FrontRunnerTests(ITestOutputHelper output)
         for (var generation = first; generation <= last; generation++)
         {
             var round = await network.Node(0).Api.GetRoundAsync(generation);
-            var winner = round.Winner!;
+            // The round's true winner is the lowest nonce of every candidate this node knows of, gossiped or read from L1: a
+            // gossiped candidate can arrive after the round's view was taken, and its rollup on L1 still names its nonce.
+            var winner = round.Candidates.Select(c => (c.Aggregator, c.Nonce, c.RollupHash))
+                .Concat(round.OnL1.Select(r => (r.Aggregator, r.Nonce, r.RollupHash)))
+                .MinBy(c => c.Nonce);
             var mine = round.OnL1.SingleOrDefault(r => r.Aggregator == frontRunner);
-            output.WriteLine($"round {generation}: winner {winner.Aggregator}; on L1: {string.Join(", ", round.OnL1.Select(r => $"{r.Aggregator}@{r.L1Block} {r.Standing} {r.RewardClass}"))}");
+            output.WriteLine($"round {generation}: winner {winner.Aggregator} (gossiped {round.Candidates.Count}); on L1: {string.Join(", ", round.OnL1.Select(r => $"{r.Aggregator}@{r.L1Block} {r.Standing} {r.RewardClass}"))}");
 
             // One rollup per round at most is paid (the lowest nonce that reached L1 within the window).
             Assert.True(round.OnL1.Count(r => r.RewardClass != "none") <= 1);

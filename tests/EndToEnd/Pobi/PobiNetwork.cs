@@ -162,6 +162,36 @@ public sealed class PobiNetwork : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the first round that every running node saw with a candidate from every aggregator, and returns its
+    /// generation. Provisioned is not enough: a node gossips to a peer only once it has ingested the peer's registration,
+    /// so the first rounds after a staggered start can miss a candidate.
+    /// </summary>
+    public async Task<ulong> WaitForFullRoundAsync(TimeSpan timeout)
+    {
+        var running = Nodes.Where(n => n is not null).Select(n => n!).ToList();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var head = (await running[0].Api.GetStatusAsync()).HeadGeneration;
+            if (head > 0)
+            {
+                var rounds = await Task.WhenAll(running.Select(n => n.Api.GetRoundAsync(head)));
+                if (rounds.All(r => r.Candidates.Count == Nodes.Length))
+                {
+                    return head;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No round with a candidate from each of the {Nodes.Length} aggregators on every node within {timeout} (head generation {head}).");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public async Task<List<NodeStatus>> StatusesAsync()
     {
         var statuses = new List<NodeStatus>();
