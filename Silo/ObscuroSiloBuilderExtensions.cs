@@ -92,7 +92,7 @@ public static class ObscuroSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<EnclaveVault>();
-        builder.Services.AddSingleton<ISecretRequestValidator, ContractAcceptedSecretRequests>();
+        builder.Services.AddSingleton<ISecretRequestValidator>(_ => new AttestedSecretRequests());
         builder.Services.Configure<EnclaveOptions>(builder.Configuration.GetSection(EnclaveOptions.SectionName));
         return builder;
     }

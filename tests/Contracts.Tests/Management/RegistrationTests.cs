@@ -149,7 +149,7 @@ public sealed class RegistrationTests(ManagementFixture fixture)
         Assert.NotEqual(a.Address, recovered);
         await s.AssertRejectedAsync(
             fixture.Attacker,
-            c => c.NetworkManagement.RegisterAsync(a.PublicKey, a.AttestationHash, a.Measurement, a.Authority, true, a.Endpoint, signature, ManagementScenario.RegistrationPayment(a)),
+            c => c.NetworkManagement.RegisterAsync(a.PublicKey, a.AttestationToken, a.Measurement, a.Authority, true, a.Endpoint, signature, ManagementScenario.RegistrationPayment(a)),
             NetworkManagementErrors.SignerMismatch,
             [a.Address, recovered]);
     }
