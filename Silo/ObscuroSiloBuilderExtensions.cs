@@ -55,6 +55,12 @@ public static class ObscuroSiloBuilderExtensions
         metadata[SiloMetadataKeys.Node] = options.NodeId;
         builder.UseSiloMetadata(metadata);
 
+        if (string.IsNullOrEmpty(options.Simulated.AttestationAuthority) && node.Deployment?.AttestationAuthority is { Length: > 0 } authority)
+        {
+            // A devnet's deployment names its simulated authority; a configured one takes precedence.
+            options.Simulated.AttestationAuthority = authority;
+        }
+
         builder.Services.AddTee(tee, options);
 
         // Every silo needs the director, TEE or not: placement runs on whichever silo first activates a grain.

@@ -41,7 +41,7 @@ public sealed class AttestedSecretRequests : ISecretRequestValidator, IDisposabl
     private readonly bool _ownsHttp;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, AttestationTokenValidator> _validators = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(Address Requester, Hash256 Attestation, string Measurements), Run> _checks = new();
+    private readonly ConcurrentDictionary<(Address Requester, Hash256 Attestation, DateTimeOffset RegisteredAt, string Measurements), Run> _checks = new();
 
     public AttestedSecretRequests()
         : this(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, TimeProvider.System, ownsHttp: true)
@@ -151,7 +151,8 @@ public sealed class AttestedSecretRequests : ISecretRequestValidator, IDisposabl
 
     private Run Start(NodeRegistration requester, SecretRequestContext context, string token, string issuer)
     {
-        var key = (requester.EnclaveAddress, requester.AttestationHash, context.MeasurementsFingerprint);
+        // The registration time is part of the question (an L1 reorg may move the registration to another block).
+        var key = (requester.EnclaveAddress, requester.AttestationHash, requester.RegisteredAtTime, context.MeasurementsFingerprint);
         var now = _time.GetUtcNow();
         while (true)
         {

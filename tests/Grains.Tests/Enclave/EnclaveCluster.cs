@@ -41,7 +41,7 @@ public sealed class EnclaveCluster : IAsyncDisposable
 
     public EnclaveVault Vault => EnclaveSilo.ServiceProvider.GetRequiredService<EnclaveVault>();
 
-    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint)
+    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint, string attestationAuthority)
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.AssumeHomogenousSilosForTesting = false;
@@ -52,6 +52,9 @@ public sealed class EnclaveCluster : IAsyncDisposable
             ["Obscuro:Role"] = options.SiloName == EnclaveSiloName ? "enclave" : "host",
             ["Obscuro:DataDirectory"] = Path.Combine(root, options.SiloName),
             ["Orleans:Metadata:tee"] = options.SiloName == EnclaveSiloName ? "simulated" : "none",
+
+            // The enclave registers with a real token from the fixture's simulated authority, binding its key.
+            ["Obscuro:Simulated:AttestationAuthority"] = options.SiloName == EnclaveSiloName ? attestationAuthority : null,
 
             // The host silo reaches the L1 (its block source serves the enclave); the enclave silo never does.
             ["Obscuro:L1:Endpoint"] = options.SiloName == EnclaveSiloName ? null : l1Endpoint.ToString(),
