@@ -1,3 +1,4 @@
+using System.Net;
 using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.L1;
 using Obscuro.Contracts.Rpc;
@@ -23,20 +24,38 @@ public static class DevnetL1
     public static readonly Hash256 SimulatedMeasurement = AttestationRegistration.MeasurementId(
         AttestationProfile.Simulated.AttestationType, Convert.FromHexString(SimulatedTeeSettings.DefaultLaunchMeasurement));
 
-    /// <summary>
-    /// Accepted when the devnet is deployed without an attestation authority (<see cref="DeployAsync(EthRpcClient, Uri,
-    /// IReadOnlyList{ulong}, CancellationToken)"/>): no token hashes to it, so no node of such a network gets the seed.
-    /// </summary>
-    public static readonly Hash256 SimulatedAuthority = Keccak256.Hash("Obscuro devnet: simulated attestation authority"u8);
-
     public const ulong L2ChainId = 443;
+
+    private static readonly Lock AuthorityLock = new();
+    private static Task<SimulatedAttestationAuthorityHost>? _authority;
 
     /// <summary>The authority id of <paramref name="issuer"/> (the <c>iss</c> of its tokens, e.g. <c>http://127.0.0.1:41234</c>).</summary>
     public static Hash256 AuthorityOf(string issuer) => AttestationRegistration.AuthorityId(issuer);
 
-    /// <summary>Deploys without an attestation authority: contracts only (nodes need <see cref="DeployAsync(EthRpcClient, Uri, IReadOnlyList{ulong}, string, CancellationToken)"/>).</summary>
-    public static Task<NetworkDeployment> DeployAsync(EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, CancellationToken cancellationToken = default) =>
-        DeployAsync(rpc, endpoint, revealLengths, SimulatedAuthority, null, cancellationToken);
+    /// <summary>
+    /// This process's simulated attestation authority on 127.0.0.1 (a free port), started on first use and kept for the
+    /// life of the process: a devnet's nodes and every devnet a test run deploys share it, like a region's one MAA
+    /// provider. INSECURE by design (it vouches for whatever a simulated TEE says).
+    /// </summary>
+    public static Task<SimulatedAttestationAuthorityHost> AttestationAuthorityAsync()
+    {
+        lock (AuthorityLock)
+        {
+            if (_authority is null || _authority.IsFaulted || _authority.IsCanceled)
+            {
+                _authority = SimulatedAttestationAuthorityHost.StartAsync(new IPEndPoint(IPAddress.Loopback, 0));
+            }
+
+            return _authority;
+        }
+    }
+
+    /// <summary>Deploys accepting this process's simulated attestation authority (<see cref="AttestationAuthorityAsync"/>).</summary>
+    public static async Task<NetworkDeployment> DeployAsync(EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, CancellationToken cancellationToken = default)
+    {
+        var authority = await AttestationAuthorityAsync().ConfigureAwait(false);
+        return await DeployAsync(rpc, endpoint, revealLengths, authority.Authority.Issuer, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Deploys accepting <paramref name="attestationIssuer"/> (a running <see cref="SimulatedAttestationAuthorityHost"/>'s
@@ -50,7 +69,7 @@ public static class DevnetL1
     }
 
     private static async Task<NetworkDeployment> DeployAsync(
-        EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, Hash256 authority, string? issuer, CancellationToken cancellationToken)
+        EthRpcClient rpc, Uri endpoint, IReadOnlyList<ulong> revealLengths, Hash256 authority, string issuer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(endpoint);
