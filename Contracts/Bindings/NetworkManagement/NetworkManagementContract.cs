@@ -249,6 +249,9 @@ public sealed class NetworkManagementContract
     public async Task<ulong> MaxEndpointLengthAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
         (await _invoker.CallAsync("MAX_ENDPOINT_LENGTH", block, cancellationToken).ConfigureAwait(false)).ULong(0);
 
+    public async Task<ulong> MaxAttestationLengthAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        (await _invoker.CallAsync("MAX_ATTESTATION_LENGTH", block, cancellationToken).ConfigureAwait(false)).ULong(0);
+
     public async Task<ulong> MaxEncryptedSeedLengthAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
         (await _invoker.CallAsync("MAX_ENCRYPTED_SEED_LENGTH", block, cancellationToken).ConfigureAwait(false)).ULong(0);
 

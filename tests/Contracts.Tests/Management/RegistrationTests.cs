@@ -155,6 +155,26 @@ public sealed class RegistrationTests(ManagementFixture fixture)
     }
 
     [Fact]
+    public async Task Registration_needs_an_attestation_token_of_bounded_length()
+    {
+        using var s = await fixture.StartAsync(ManagementStage.Deployed);
+        var a = fixture.EnclaveA;
+        var maximum = await s.Reader.NetworkManagement.MaxAttestationLengthAsync();
+        foreach (var token in new[] { Array.Empty<byte>(), new byte[maximum + 1] })
+        {
+            var signature = RegistrationDigests.Sign(
+                RegistrationDigests.Register(s.ChainId, s.Addresses.NetworkManagement, fixture.Operator1.Address, a.PublicKey, Keccak256.Hash(token), a.Measurement, a.Authority, true, a.Endpoint),
+                a.Key);
+            await s.AssertRejectedAsync(
+                fixture.Operator1,
+                c => c.NetworkManagement.RegisterAsync(a.PublicKey, token, a.Measurement, a.Authority, true, a.Endpoint, signature, ManagementScenario.RegistrationPayment(a)),
+                NetworkManagementErrors.InvalidAttestationLength,
+                [new UInt256((ulong)token.Length)],
+                new ChainStateProbe(s).WithNodes(a.Address));
+        }
+    }
+
+    [Fact]
     public async Task Registration_needs_an_accepted_measurement_and_enough_stake()
     {
         using var s = await fixture.StartAsync(ManagementStage.Deployed);
