@@ -56,6 +56,12 @@ public static class ObscuroSiloBuilderExtensions
         metadata[SiloMetadataKeys.Node] = options.NodeId;
         builder.UseSiloMetadata(metadata);
 
+        if (string.IsNullOrEmpty(options.Simulated.AttestationAuthority) && node.Deployment?.AttestationAuthority is { Length: > 0 } authority)
+        {
+            // A devnet's deployment names its simulated authority; a configured one takes precedence.
+            options.Simulated.AttestationAuthority = authority;
+        }
+
         builder.Services.AddTee(tee, options);
 
         // Every silo needs the director, TEE or not: placement runs on whichever silo first activates a grain.
@@ -100,7 +106,7 @@ public static class ObscuroSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<EnclaveVault>();
-        builder.Services.AddSingleton<ISecretRequestValidator, ContractAcceptedSecretRequests>();
+        builder.Services.AddSingleton<ISecretRequestValidator>(_ => new AttestedSecretRequests());
         builder.Services.Configure<EnclaveOptions>(builder.Configuration.GetSection(EnclaveOptions.SectionName));
         return builder;
     }

@@ -11,7 +11,7 @@ namespace Obscuro.Contracts.Deployment;
 /// writes it (<c>.devnet/deployment.json</c>); silos and the <c>obscuro</c> CLI read it. All of it is public.
 /// <para>JSON (camelCase): <c>{ "l1ChainId", "l1Endpoint", "l2ChainId", "networkManagement", "rollupManagement", "bridge",
 /// "testToken"?, "anchor": { "number", "hash", "parentHash" }, "revealLengths": [XS, S, M, L, XL], "measurement",
-/// "authority" }</c>; numbers as JSON numbers, addresses and hashes as 0x-hex.</para>
+/// "authority", "attestationAuthority"? }</c>; numbers as JSON numbers, addresses and hashes as 0x-hex.</para>
 /// </summary>
 public sealed record NetworkDeployment(
     ulong L1ChainId,
@@ -30,6 +30,12 @@ public sealed record NetworkDeployment(
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    /// <summary>
+    /// The issuer URI of the attestation authority whose <c>keccak256</c> is <see cref="Authority"/>, where a simulated
+    /// TEE asks for its tokens (a devnet's simulated authority); absent for networks whose TEEs know their authority.
+    /// </summary>
+    public string? AttestationAuthority { get; init; }
+
     public string ToJson()
     {
         var json = new JsonObject
@@ -46,6 +52,7 @@ public sealed record NetworkDeployment(
             ["authority"] = Authority.ToString(),
         };
         if (TestToken is { } token) json["testToken"] = token.ToChecksumString();
+        if (!string.IsNullOrEmpty(AttestationAuthority)) json["attestationAuthority"] = AttestationAuthority;
         return json.ToJsonString(Indented);
     }
 
@@ -100,7 +107,10 @@ public sealed record NetworkDeployment(
             HashOf(anchor, "parentHash", "anchor.parentHash"),
             [.. lengths.Select((l, i) => NumberValue(l, $"revealLengths[{i}]"))],
             HashOf(o, "measurement"),
-            HashOf(o, "authority"));
+            HashOf(o, "authority"))
+        {
+            AttestationAuthority = o["attestationAuthority"] is null ? null : Text(o, "attestationAuthority"),
+        };
         if (deployment.RevealLengths[0] == 0 || deployment.RevealLengths.Zip(deployment.RevealLengths.Skip(1)).Any(p => p.Second < p.First))
         {
             throw new FormatException("'revealLengths' must be positive and non-decreasing from XS to XL.");

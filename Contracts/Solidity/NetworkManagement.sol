@@ -71,6 +71,8 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
     uint256 public constant PUBLIC_KEY_LENGTH = 64;
     uint256 public constant MAX_ENDPOINT_LENGTH = 256;
     uint256 public constant MAX_ENCRYPTED_SEED_LENGTH = 512;
+    /// @notice Longest attestation token accepted (MAA tokens are a few kilobytes).
+    uint256 public constant MAX_ATTESTATION_LENGTH = 32768;
 
     // ---- governance and parameters ----
     address public governance;
@@ -142,7 +144,7 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
     error EnclaveAlreadyRegistered(address enclaveAddress);
     error MeasurementNotAccepted(bytes32 measurement);
     error AuthorityNotAccepted(bytes32 authority);
-    error InvalidAttestationHash();
+    error InvalidAttestationLength(uint256 length);
     error InvalidEndpoint(uint256 length);
     error IncorrectRegistrationPayment(uint256 required, uint256 paid);
     error InsufficientStake(uint256 minimum, uint256 provided);
@@ -207,8 +209,29 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
 
     /// @notice Registers an enclave and asks the network for the shared secret. Pays `registrationFee`; an aggregator
     ///         also sends its stake (`msg.value - registrationFee`, at least `minimumStake`). A non-aggregator sends
-    ///         exactly the fee. `enclaveSignature` is the enclave key's signature over `registerDigest(...)`.
+    ///         exactly the fee. `enclaveSignature` is the enclave key's signature over `registerDigest(...)`, whose
+    ///         `attestationHash` is `keccak256(attestationToken)`. The contract cannot verify the token (an RS256 JWT);
+    ///         it only stores its hash. The token travels in this call's input, where every provisioned enclave reads
+    ///         it from the verified L1 block and validates it before it shares the secret.
     function register(
+        bytes calldata enclavePublicKey,
+        bytes calldata attestationToken,
+        bytes32 measurement,
+        bytes32 authority,
+        bool isAggregator,
+        string calldata endpoint,
+        bytes calldata enclaveSignature
+    ) external payable returns (address enclaveAddress) {
+        if (attestationToken.length == 0 || attestationToken.length > MAX_ATTESTATION_LENGTH) {
+            revert InvalidAttestationLength(attestationToken.length);
+        }
+        // A separate frame: the token's calldata slice and the body's locals do not fit one EVM stack window.
+        return _register(
+            enclavePublicKey, keccak256(attestationToken), measurement, authority, isAggregator, endpoint, enclaveSignature
+        );
+    }
+
+    function _register(
         bytes calldata enclavePublicKey,
         bytes32 attestationHash,
         bytes32 measurement,
@@ -216,13 +239,12 @@ contract NetworkManagement is INetworkManagementView, ReentrancyGuard {
         bool isAggregator,
         string calldata endpoint,
         bytes calldata enclaveSignature
-    ) external payable returns (address enclaveAddress) {
+    ) private returns (address enclaveAddress) {
         if (enclavePublicKey.length != PUBLIC_KEY_LENGTH) revert InvalidPublicKeyLength(enclavePublicKey.length);
         enclaveAddress = Signatures.addressOf(enclavePublicKey);
         if (_nodes[enclaveAddress].status != NodeStatus.None) revert EnclaveAlreadyRegistered(enclaveAddress);
         if (!acceptedMeasurements[measurement]) revert MeasurementNotAccepted(measurement);
         if (!acceptedAuthorities[authority]) revert AuthorityNotAccepted(authority);
-        if (attestationHash == bytes32(0)) revert InvalidAttestationHash();
         uint256 endpointLength = bytes(endpoint).length;
         if (endpointLength > MAX_ENDPOINT_LENGTH || (isAggregator && endpointLength == 0)) {
             revert InvalidEndpoint(endpointLength);

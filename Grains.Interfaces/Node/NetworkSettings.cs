@@ -33,7 +33,7 @@ public sealed record NetworkSettings(
     [property: Id(10)] RegistrationSettings Registration);
 
 /// <summary>The values a node registers with (FORMATS.md "register"): all public, all signed by the enclave key.</summary>
-/// <param name="AttestationToken">The attestation token's bytes (its keccak256 is registered; issue 6 validates it).</param>
+/// <param name="AttestationToken">An attestation token's bytes to register with as given; empty (normal): the enclave asks its TEE for one.</param>
 /// <param name="Measurement">The enclave measurement governance accepts.</param>
 /// <param name="Authority">The attestation authority governance accepts.</param>
 /// <param name="Endpoint">The node's gossip endpoint.</param>

@@ -25,6 +25,7 @@ public sealed partial class EnclaveGrain
         if (chain.Path.Count > 0 && block.Hash == chain.Tip.Hash)
         {
             // Delivered again (the stream has no exactly-once): nothing changes, and what is still missing on L1 is asked for again.
+            await PrepareProvisioningAsync();
             return Outcome(block, collector, Plan());
         }
 
@@ -63,6 +64,7 @@ public sealed partial class EnclaveGrain
             await ApplyAsync(extracted, collector);
         }
 
+        await PrepareProvisioningAsync();
         var calls = Plan();
         _pendingUpdates = ToPending(collector.Updates);
         await PersistAsync();
@@ -304,7 +306,7 @@ public sealed partial class EnclaveGrain
         return true;
     }
 
-    private List<L1Call> Plan() => _planner!.Plan(_network!, _chain!.Registry, _chain.Tip.Number, _seed, _vault!.Secrets);
+    private List<L1Call> Plan() => _planner!.Plan(_network!, _chain!.Registry, _chain.Tip.Number, _seed, _vault!.Secrets, _attestationToken);
 
     private IngestOutcome Outcome(L1BlockNotice block, IngestCollector collector, IReadOnlyList<L1Call> calls)
     {

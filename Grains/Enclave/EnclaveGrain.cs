@@ -367,13 +367,13 @@ public sealed partial class EnclaveGrain(
         var me = Tee.EnclaveKey.Address;
         if (!registry.IsRegistered(me))
         {
-            return $"the registration of enclave {me.ToChecksumString()} on NetworkManagement (the host sends the requested register call)";
+            return AwaitingRegistration(me);
         }
 
         if (_seed is null)
         {
             return registry.Network is not null
-                ? "the master seed from a provisioned enclave (respondSecret)"
+                ? AwaitingSeed(registry)
                 : _network.Settings.IsGenesisNode
                     ? "the network's initialisation (the host sends the requested initializeNetwork call)"
                     : "the network's initialisation by its genesis node";

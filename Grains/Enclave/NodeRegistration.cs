@@ -12,4 +12,11 @@ public sealed record NodeRegistration(
     Hash256 Authority,
     bool IsAggregator,
     string Endpoint,
-    ulong RegisteredAt);
+    ulong RegisteredAt)
+{
+    /// <summary>The token's bytes from the <c>register</c> call's input (hash checked); null when the call was not a direct one.</summary>
+    public byte[]? AttestationToken { get; init; }
+
+    /// <summary>The timestamp of the block that carried the registration: the instant the token's lifetime is judged at.</summary>
+    public DateTimeOffset RegisteredAtTime { get; init; }
+}

@@ -11,8 +11,9 @@ namespace Obscuro.Grains.L1;
 /// </summary>
 public static class ManagementCalls
 {
-    public static byte[] Register(ReadOnlySpan<byte> enclavePublicKey, Hash256 attestationHash, Hash256 measurement, Hash256 authority, bool isAggregator, string endpoint, byte[] enclaveSignature) =>
-        NetworkManagementContract.Abi.GetFunction("register").EncodeCall(enclavePublicKey.ToArray(), attestationHash, measurement, authority, isAggregator, endpoint, enclaveSignature);
+    /// <summary>The <c>register</c> call; the contract records keccak256 of <paramref name="attestationToken"/> as the attestation hash.</summary>
+    public static byte[] Register(ReadOnlySpan<byte> enclavePublicKey, ReadOnlySpan<byte> attestationToken, Hash256 measurement, Hash256 authority, bool isAggregator, string endpoint, byte[] enclaveSignature) =>
+        NetworkManagementContract.Abi.GetFunction("register").EncodeCall(enclavePublicKey.ToArray(), attestationToken.ToArray(), measurement, authority, isAggregator, endpoint, enclaveSignature);
 
     public static byte[] InitializeNetwork(Address enclaveAddress, ReadOnlySpan<byte> networkPublicKey, byte[] encryptedSeed, byte[] enclaveSignature, byte[] networkSignature) =>
         NetworkManagementContract.Abi.GetFunction("initializeNetwork").EncodeCall(enclaveAddress, networkPublicKey.ToArray(), encryptedSeed, enclaveSignature, networkSignature);

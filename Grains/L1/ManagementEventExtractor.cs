@@ -19,7 +19,8 @@ namespace Obscuro.Grains.L1;
 /// logs are discarded by the EVM, and another contract can emit a log with the same signature. A published rollup's
 /// header, blob and signature come from the publishing transaction's input, which RollupManagement guarantees is the
 /// <c>publishRollup</c> call itself (it accepts only direct calls); the same is done for the seed ciphertexts of
-/// <c>initializeNetwork</c> and <c>respondSecret</c> when those were direct calls.
+/// <c>initializeNetwork</c> and <c>respondSecret</c> and the attestation token of <c>register</c> when those were
+/// direct calls.
 /// </summary>
 public sealed class ManagementEventExtractor
 {
@@ -33,11 +34,14 @@ public sealed class ManagementEventExtractor
     private static readonly string[] RevealLengthNames = ["xs", "s", "m", "l", "xl"];
     private static readonly Hash256 ParameterChangedTopic = NetworkAbi.GetEvent("ParameterChanged").Topic0;
     private static readonly Hash256 L2TransactionFeeName = PaddedName("l2TransactionFee");
+    private static readonly Hash256 MeasurementAcceptanceChangedTopic = NetworkAbi.GetEvent("MeasurementAcceptanceChanged").Topic0;
+    private static readonly Hash256 AuthorityAcceptanceChangedTopic = NetworkAbi.GetEvent("AuthorityAcceptanceChanged").Topic0;
     private static readonly Hash256 RollupPublishedTopic = RollupAbi.GetEvent("RollupPublished").Topic0;
     private static readonly Hash256 DepositTopic = BridgeAbi.GetEvent("Deposit").Topic0;
     private static readonly Hash256 TokenAllowListChangedTopic = BridgeAbi.GetEvent("TokenAllowListChanged").Topic0;
     private static readonly AbiFunction InitializeNetworkFunction = NetworkAbi.GetFunction("initializeNetwork");
     private static readonly AbiFunction RespondSecretFunction = NetworkAbi.GetFunction("respondSecret");
+    private static readonly AbiFunction RegisterFunction = NetworkAbi.GetFunction("register");
 
     private readonly Address _networkManagement;
     private readonly Address _rollupManagement;
@@ -77,7 +81,7 @@ public sealed class ManagementEventExtractor
                 }
                 else if (log.Address == _networkManagement)
                 {
-                    ReadNetworkLog(transaction, log.Topics, log.Data, events, registry);
+                    ReadNetworkLog(transaction, block.Header.Timestamp, log.Topics, log.Data, events, registry);
                 }
                 else if (log.Address == _rollupManagement && log.Topics[0] == RollupPublishedTopic)
                 {
@@ -123,20 +127,35 @@ public sealed class ManagementEventExtractor
         }
     }
 
-    private void ReadNetworkLog(L1BlockTransaction transaction, IReadOnlyList<Hash256> topics, ReadOnlyMemory<byte> data, List<L1Event> events, List<RegistryEvent> registry)
+    private void ReadNetworkLog(
+        L1BlockTransaction transaction, ulong timestamp, IReadOnlyList<Hash256> topics, ReadOnlyMemory<byte> data, List<L1Event> events, List<RegistryEvent> registry)
     {
         if (topics[0] == SecretRequestedTopic)
         {
             var a = Decode(NetworkAbi, topics, data);
+            var enclave = a.Get<Address>("enclaveAddress");
+            var publicKey = a.Get<byte[]>("enclavePublicKey");
+            var attestationHash = new Hash256(a.Get<byte[]>("attestationHash"));
+
+            // The contract keeps only the token's hash; the token is in the input of the register call (a direct call
+            // whose key is this enclave's), and only a token with exactly the registered hash counts.
+            var token = ReadCall(transaction, RegisterFunction, call => call.Get<byte[]>("enclavePublicKey").AsSpan().SequenceEqual(publicKey) ? call.Get<byte[]>("attestationToken") : null);
+            if (token is not null && Keccak256.Hash(token) != attestationHash)
+            {
+                token = null;
+            }
+
             var registered = new NodeRegistered(
-                a.Get<Address>("enclaveAddress"),
+                enclave,
                 a.Get<Address>("operator"),
-                a.Get<byte[]>("enclavePublicKey"),
-                new Hash256(a.Get<byte[]>("attestationHash")),
+                publicKey,
+                attestationHash,
                 new Hash256(a.Get<byte[]>("measurement")),
                 new Hash256(a.Get<byte[]>("authority")),
                 a.Get<bool>("isAggregator"),
-                a.Get<string>("endpoint"));
+                a.Get<string>("endpoint"),
+                token,
+                timestamp);
             registry.Add(registered);
             events.Add(new NodeRegisteredEvent(registered.EnclaveAddress, registered.Operator, registered.IsAggregator));
         }
@@ -151,6 +170,16 @@ public sealed class ManagementEventExtractor
         {
             // Governance's L2 fee (and the constructor's initial one): the enclave charges what L1 says, not what its host says.
             events.Add(new L2FeeChangedEvent(Decode(NetworkAbi, topics, data).Get<UInt256>("value")));
+        }
+        else if (topics[0] == MeasurementAcceptanceChangedTopic)
+        {
+            var a = Decode(NetworkAbi, topics, data);
+            registry.Add(new MeasurementAcceptanceChanged(new Hash256(a.Get<byte[]>("measurement")), a.Get<bool>("accepted")));
+        }
+        else if (topics[0] == AuthorityAcceptanceChangedTopic)
+        {
+            var a = Decode(NetworkAbi, topics, data);
+            registry.Add(new AuthorityAcceptanceChanged(new Hash256(a.Get<byte[]>("authority")), a.Get<bool>("accepted")));
         }
         else if (topics[0] == SecretRespondedTopic)
         {

@@ -5,7 +5,13 @@ namespace Obscuro.Grains.L1;
 /// <summary>A NetworkManagement event of a verified L1 block that the enclave's registration and provisioning follow.</summary>
 public abstract record RegistryEvent;
 
-/// <summary><c>SecretRequested</c>: an enclave registered (its operator paid fee and stake) and asks for the master seed.</summary>
+/// <summary>
+/// <c>SecretRequested</c>: an enclave registered (its operator paid fee and stake) and asks for the master seed.
+/// <paramref name="AttestationToken"/> is the token read from the <c>register</c> call that emitted it, checked against
+/// <paramref name="AttestationHash"/> (null when that transaction was not a direct call, so its input is not the call);
+/// <paramref name="BlockTimestamp"/> is the time of the verified block that carried it, the instant every enclave judges
+/// the token's lifetime at.
+/// </summary>
 public sealed record NodeRegistered(
     Address EnclaveAddress,
     Address Operator,
@@ -14,7 +20,15 @@ public sealed record NodeRegistered(
     Hash256 Measurement,
     Hash256 Authority,
     bool IsAggregator,
-    string Endpoint) : RegistryEvent;
+    string Endpoint,
+    byte[]? AttestationToken = null,
+    ulong BlockTimestamp = 0) : RegistryEvent;
+
+/// <summary><c>MeasurementAcceptanceChanged</c>: governance accepted or revoked an enclave measurement (the allow-list enclaves check tokens against).</summary>
+public sealed record MeasurementAcceptanceChanged(Hash256 Measurement, bool Accepted) : RegistryEvent;
+
+/// <summary><c>AuthorityAcceptanceChanged</c>: governance accepted or revoked an attestation authority (<c>keccak256(issuer)</c>).</summary>
+public sealed record AuthorityAcceptanceChanged(Hash256 Authority, bool Accepted) : RegistryEvent;
 
 /// <summary>
 /// <c>NetworkInitialized</c>: the first enclave stored the network key. <paramref name="EncryptedSeed"/> is the seed

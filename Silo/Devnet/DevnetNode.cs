@@ -55,7 +55,8 @@ public sealed class DevnetNode : IAsyncDisposable
             // A devnet restarts enclaves often; 0.1 s of start-up delay instead of production's 10 s keeps the demo brisk
             // while still exercising the code path. (Production never lowers it: the delay is what stops nonce fishing.)
             ["Obscuro:Enclave:StartupDelayIterations"] = "400000",
-            ["Obscuro:Node:Registration:AttestationToken"] = Hex.Encode(System.Text.Encoding.UTF8.GetBytes($"devnet simulated attestation of {spec.NodeId}")),
+            // No attestation token configured: the enclave asks the simulated authority the deployment file names for one
+            // binding its key; the measurement and authority registered default to the deployment's.
             ["Obscuro:Node:Registration:Endpoint"] = spec.IsAggregator ? $"http://127.0.0.1:{spec.EffectiveGossipPort}" : string.Empty,
             ["Obscuro:Node:Registration:Stake"] = spec.IsAggregator ? ether.ToString() : "0",
             ["Obscuro:Node:Registration:Fee"] = (ether / new UInt256(100)).ToString(),

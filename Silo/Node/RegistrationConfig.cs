@@ -6,7 +6,10 @@ namespace Obscuro.Silo.Node;
 /// </summary>
 public sealed class RegistrationConfig
 {
-    /// <summary>The attestation token's bytes, hex (its keccak256 is what L1 records).</summary>
+    /// <summary>
+    /// Optional: an attestation token's bytes, hex, to register with as given. Empty (the normal case): the enclave gets
+    /// a fresh token from its TEE's attestation authority, bound to its enclave key.
+    /// </summary>
     public string? AttestationToken { get; set; }
 
     /// <summary>The enclave measurement governance accepts, 32 bytes hex; default: the deployment file's.</summary>

@@ -15,12 +15,10 @@ internal static class RegistrationReader
         var before = errors.Count;
         var isAggregator = string.Equals(node.Type, NodeSettings.Aggregator, StringComparison.OrdinalIgnoreCase);
 
+        // Normally empty: the enclave asks its TEE's attestation authority for a token binding its key. A configured token
+        // (hex of its bytes) is registered as given; other enclaves validate it either way.
         byte[] token = [];
-        if (string.IsNullOrEmpty(config.AttestationToken))
-        {
-            errors.Add($"{Section}:AttestationToken is required (the attestation token's bytes as hex).");
-        }
-        else
+        if (!string.IsNullOrEmpty(config.AttestationToken))
         {
             try
             {

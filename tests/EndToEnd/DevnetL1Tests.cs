@@ -44,6 +44,12 @@ public sealed class DevnetL1Tests : IAsyncLifetime, IDisposable
         Assert.NotEmpty(await Rpc.GetCodeAsync(reloaded.Bridge, BlockTag.Latest));
         Assert.Equal(DevnetAccounts.Address(DevnetAccounts.Governance), await contracts.NetworkManagement.GovernanceAsync());
         Assert.True(await contracts.NetworkManagement.AcceptedMeasurementsAsync(DevnetL1.SimulatedMeasurement));
+
+        // The authority is the devnet's running simulated authority, by the id of its issuer, named in the file.
+        var authority = await DevnetL1.AttestationAuthorityAsync();
+        Assert.Equal(authority.Authority.Issuer, reloaded.AttestationAuthority);
+        Assert.Equal(DevnetL1.AuthorityOf(authority.Authority.Issuer), reloaded.Authority);
+        Assert.True(await contracts.NetworkManagement.AcceptedAuthoritiesAsync(reloaded.Authority));
         var anchor = await Rpc.GetBlockByNumberAsync(BlockTag.At(reloaded.AnchorNumber));
         Assert.Equal(anchor!.Hash, reloaded.AnchorHash);
         Assert.True(reloaded.TestToken.HasValue);

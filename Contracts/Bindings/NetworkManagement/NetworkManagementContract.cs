@@ -71,11 +71,12 @@ public sealed class NetworkManagementContract
     /// Registers an enclave (<c>register</c>). <paramref name="payment"/> is exactly the registration fee for a verifier,
     /// the fee plus a stake of at least the minimum for an aggregator. <paramref name="enclaveSignature"/> is the
     /// enclave key's signature over <see cref="Protocol.Registration.RegistrationDigests.Register"/> with the
-    /// sender's account as operator.
+    /// sender's account as operator, where the attestation hash is keccak256 of <paramref name="attestationToken"/> (the
+    /// token's UTF-8 bytes; the contract stores only the hash, the token stays readable in the call's input).
     /// </summary>
     public Task<L1TransactionResult> RegisterAsync(
         ReadOnlyMemory<byte> enclavePublicKey,
-        Hash256 attestationHash,
+        ReadOnlyMemory<byte> attestationToken,
         Hash256 measurement,
         Hash256 authority,
         bool isAggregator,
@@ -83,7 +84,7 @@ public sealed class NetworkManagementContract
         ReadOnlyMemory<byte> enclaveSignature,
         UInt256 payment,
         CancellationToken cancellationToken = default) =>
-        _invoker.SendAsync("register", payment, cancellationToken, enclavePublicKey, attestationHash, measurement, authority, isAggregator, endpoint, enclaveSignature);
+        _invoker.SendAsync("register", payment, cancellationToken, enclavePublicKey, attestationToken, measurement, authority, isAggregator, endpoint, enclaveSignature);
 
     /// <summary>Stores the network key and the seed encrypted to the first enclave (<c>initializeNetwork</c>); once, by that node's operator.</summary>
     public Task<L1TransactionResult> InitializeNetworkAsync(
@@ -280,6 +281,9 @@ public sealed class NetworkManagementContract
 
     public async Task<ulong> MaxEndpointLengthAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
         (await _invoker.CallAsync("MAX_ENDPOINT_LENGTH", block, cancellationToken).ConfigureAwait(false)).ULong(0);
+
+    public async Task<ulong> MaxAttestationLengthAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        (await _invoker.CallAsync("MAX_ATTESTATION_LENGTH", block, cancellationToken).ConfigureAwait(false)).ULong(0);
 
     public async Task<ulong> MaxEncryptedSeedLengthAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
         (await _invoker.CallAsync("MAX_ENCRYPTED_SEED_LENGTH", block, cancellationToken).ConfigureAwait(false)).ULong(0);

@@ -36,8 +36,8 @@ public static class NetworkManagementErrors
     /// <summary><c>InsufficientStake(uint256 minimum, uint256 provided)</c></summary>
     public static AbiError InsufficientStake { get; } = Get(nameof(InsufficientStake));
 
-    /// <summary><c>InvalidAttestationHash()</c></summary>
-    public static AbiError InvalidAttestationHash { get; } = Get(nameof(InvalidAttestationHash));
+    /// <summary><c>InvalidAttestationLength(uint256 length)</c>: the attestation token is empty or longer than <c>MAX_ATTESTATION_LENGTH</c>.</summary>
+    public static AbiError InvalidAttestationLength { get; } = Get(nameof(InvalidAttestationLength));
 
     /// <summary><c>InvalidEncryptedSeedLength(uint256 length)</c></summary>
     public static AbiError InvalidEncryptedSeedLength { get; } = Get(nameof(InvalidEncryptedSeedLength));

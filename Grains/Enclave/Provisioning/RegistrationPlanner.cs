@@ -13,7 +13,8 @@ namespace Obscuro.Grains.Enclave.Provisioning;
 /// Decides which NetworkManagement calls the enclave asks its host to send, from the registry of the last verified L1
 /// block (FORMATS.md): <c>register</c> while its enclave address is not registered; <c>initializeNetwork</c> when it is
 /// the genesis node, registered, and the network has no key yet; <c>respondSecret</c> for every other registered
-/// enclave still waiting for the seed once it holds the seed itself. Each call is asked for again only after
+/// enclave still waiting for the seed once it holds the seed itself and <see cref="ISecretRequestValidator"/> accepted
+/// that enclave's attestation token. Each call is asked for again only after
 /// <see cref="EnclaveOptions.CallRetryBlocks"/> blocks without its effect, so a host that dropped one is reminded and a
 /// slow host is not flooded. Repeats that race an earlier call simply revert on the L1 (the contract accepts each
 /// registration, initialisation and response once). The memory of what was asked is per activation on purpose: after a
@@ -22,11 +23,13 @@ namespace Obscuro.Grains.Enclave.Provisioning;
 internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRequestValidator validator, ulong retryBlocks, ILogger logger) : IDisposable
 {
     private readonly Dictionary<string, ulong> _askedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<Address, string> _refusals = [];
     private MasterSeed? _genesisSeed;
 
     /// <param name="seed">The master seed when this enclave holds it.</param>
     /// <param name="secrets">The network secrets derived from <paramref name="seed"/>.</param>
-    public List<L1Call> Plan(NodeNetwork network, RegistryView registry, ulong blockNumber, MasterSeed? seed, NodeSecrets? secrets)
+    /// <param name="attestationToken">This enclave's attestation token to register with; null while it has none yet.</param>
+    public List<L1Call> Plan(NodeNetwork network, RegistryView registry, ulong blockNumber, MasterSeed? seed, NodeSecrets? secrets, byte[]? attestationToken)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(registry);
@@ -36,9 +39,9 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
         var calls = new List<L1Call>();
         if (!registry.IsRegistered(me))
         {
-            if (Due("register", blockNumber))
+            if (attestationToken is not null && Due("register", blockNumber))
             {
-                calls.Add(Register(settings, key));
+                calls.Add(Register(settings, key, attestationToken));
             }
 
             return calls;
@@ -66,6 +69,7 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
         _genesisSeed?.Dispose();
         _genesisSeed = null;
 
+        var context = SecretRequestContext.From(settings.L1ChainId, settings.NetworkManagement, registry, tee.Kind);
         foreach (var requester in registry.Pending)
         {
             if (requester.EnclaveAddress == me)
@@ -73,9 +77,17 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
                 continue;
             }
 
-            if (!validator.ShouldRespond(requester, out var reason))
+            var verdict = validator.Check(requester, context);
+            if (verdict.Decision != SecretRequestDecision.Respond)
             {
-                LogWithheld(logger, requester.EnclaveAddress, reason);
+                // Each refusal once per reason: it repeats every block otherwise. Undecided is not worth a warning.
+                if (verdict.Decision == SecretRequestDecision.Refuse
+                    && (!_refusals.TryGetValue(requester.EnclaveAddress, out var last) || !string.Equals(last, verdict.Reason, StringComparison.Ordinal)))
+                {
+                    _refusals[requester.EnclaveAddress] = verdict.Reason;
+                    LogWithheld(logger, requester.EnclaveAddress, verdict.Reason);
+                }
+
                 continue;
             }
 
@@ -99,15 +111,15 @@ internal sealed partial class RegistrationPlanner(ITeeEnvironment tee, ISecretRe
         return true;
     }
 
-    private static L1Call Register(NetworkSettings settings, IEnclaveKey key)
+    private static L1Call Register(NetworkSettings settings, IEnclaveKey key, byte[] attestationToken)
     {
         var registration = settings.Registration;
-        var attestationHash = Keccak256.Hash(registration.AttestationToken);
+        var attestationHash = Keccak256.Hash(attestationToken);
         var digest = RegistrationDigests.Register(
             settings.L1ChainId, settings.NetworkManagement, settings.Operator, key.PublicKey.Span, attestationHash,
             registration.Measurement, registration.Authority, settings.IsAggregator, registration.Endpoint);
         var data = ManagementCalls.Register(
-            key.PublicKey.Span, attestationHash, registration.Measurement, registration.Authority, settings.IsAggregator, registration.Endpoint,
+            key.PublicKey.Span, attestationToken, registration.Measurement, registration.Authority, settings.IsAggregator, registration.Endpoint,
             ManagementCalls.SignForL1(key, digest));
         var value = settings.IsAggregator ? registration.Fee + registration.Stake : registration.Fee;
         return new L1Call(settings.NetworkManagement, data, value, "register");

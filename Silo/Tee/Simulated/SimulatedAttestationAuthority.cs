@@ -66,11 +66,12 @@ public sealed class SimulatedAttestationAuthority : IDisposable
     /// <summary>
     /// Signs a token with <paramref name="claims"/> (raw JSON values by claim name) plus <c>iss</c>, <c>iat</c>,
     /// <c>nbf</c>, <c>exp</c> and <c>x-ms-ver</c>. Tests' fake MAA uses this to issue <c>sevsnpvm</c> tokens too.
+    /// <paramref name="issuedAt"/> (default now) lets tests issue a token that has already expired.
     /// </summary>
-    public string IssueToken(IReadOnlyDictionary<string, JsonElement> claims)
+    public string IssueToken(IReadOnlyDictionary<string, JsonElement> claims, DateTimeOffset? issuedAt = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var now = (issuedAt ?? _time.GetUtcNow()).ToUnixTimeSeconds();
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -105,7 +106,7 @@ public sealed class SimulatedAttestationAuthority : IDisposable
     /// (<c>keys</c>, <c>user-data</c>) that becomes <c>x-ms-runtime</c>. Throws <see cref="FormatException"/> for
     /// evidence that is not of that shape.
     /// </summary>
-    public string IssueSimulatedToken(ReadOnlySpan<byte> report, ReadOnlySpan<byte> runtimeData)
+    public string IssueSimulatedToken(ReadOnlySpan<byte> report, ReadOnlySpan<byte> runtimeData, DateTimeOffset? issuedAt = null)
     {
         using var reportJson = ParseObject(report, "report");
         using var runtimeJson = ParseObject(runtimeData, "runtime data");
@@ -132,7 +133,23 @@ public sealed class SimulatedAttestationAuthority : IDisposable
             [profile.MeasurementClaim] = JsonSerializer.SerializeToElement(measurement.ToLowerInvariant()),
             [profile.DebuggableClaim] = JsonSerializer.SerializeToElement(debuggable),
             [AttestationClaimNames.Runtime] = runtimeJson.RootElement.Clone(),
+        }, issuedAt);
+    }
+
+    /// <summary>
+    /// The token a simulated TEE with <paramref name="enclavePublicKey"/> and <paramref name="launchMeasurement"/> (96 hex
+    /// digits) gets for <paramref name="nonce"/>, issued in-process (tests use it to hand a node a token it did not ask for).
+    /// </summary>
+    public string IssueSimulatedToken(ReadOnlySpan<byte> enclavePublicKey, ReadOnlySpan<byte> nonce, string launchMeasurement, DateTimeOffset? issuedAt = null)
+    {
+        var report = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["launchMeasurement"] = launchMeasurement, ["isDebuggable"] = false });
+        var runtime = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["keys"] = Array.Empty<object>(),
+            ["vm-configuration"] = new Dictionary<string, object> { ["simulated"] = true },
+            [AttestationClaimNames.RuntimeUserData] = Convert.ToHexString(EnclaveKeyBinding.UserData(enclavePublicKey, nonce)),
         });
+        return IssueSimulatedToken(report, runtime, issuedAt);
     }
 
     /// <summary>The JWKS served at <c>/certs</c>: each key with <c>kid</c>, <c>kty</c>, <c>use</c> and only <c>x5c</c>, as MAA does.</summary>

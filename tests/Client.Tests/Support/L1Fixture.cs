@@ -170,18 +170,19 @@ public sealed class L1Fixture : IAsyncLifetime, IDisposable
     {
         var chainId = Contracts.Addresses.ChainId;
         var management = Contracts.Addresses.NetworkManagement;
-        var attestation = Keccak256.Hash("attestation"u8);
+        var token = "attestation"u8.ToArray();
+        var attestation = Keccak256.Hash(token);
         using var operatorSender = Sender(Operator);
         var network = Contracts.NetworkManagement.WithSender(operatorSender);
         const string Endpoint = "a.obscuro.test:7100";
         await network.RegisterAsync(
-            EnclaveA.PublicKey.ToArray(), attestation, Measurement, Authority, true, Endpoint,
+            EnclaveA.PublicKey.ToArray(), token, Measurement, Authority, true, Endpoint,
             TestNetwork.SignRegistration(EnclaveA, chainId, management, Operator.Address, attestation, Measurement, Authority, true, Endpoint),
             Parameters.RegistrationFee + Parameters.MinimumStake);
         var (seed, enclaveSignature, networkSignature) = Network.Initialization(EnclaveA, chainId, management);
         await network.InitializeNetworkAsync(EnclaveA.Address, Network.NetworkKey.PublicKey.ToArray(), seed, enclaveSignature, networkSignature);
         await network.RegisterAsync(
-            EnclaveB.PublicKey.ToArray(), attestation, Measurement, Authority, false, string.Empty,
+            EnclaveB.PublicKey.ToArray(), token, Measurement, Authority, false, string.Empty,
             TestNetwork.SignRegistration(EnclaveB, chainId, management, Operator.Address, attestation, Measurement, Authority, false, string.Empty),
             Parameters.RegistrationFee);
     }

@@ -81,7 +81,7 @@ public sealed class ManagementScenario : IDisposable
         ArgumentNullException.ThrowIfNull(enclave);
         return via.NetworkManagement.RegisterAsync(
             enclave.PublicKey,
-            enclave.AttestationHash,
+            enclave.AttestationToken,
             enclave.Measurement,
             enclave.Authority,
             enclave.IsAggregator,

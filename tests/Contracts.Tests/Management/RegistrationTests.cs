@@ -149,9 +149,29 @@ public sealed class RegistrationTests(ManagementFixture fixture)
         Assert.NotEqual(a.Address, recovered);
         await s.AssertRejectedAsync(
             fixture.Attacker,
-            c => c.NetworkManagement.RegisterAsync(a.PublicKey, a.AttestationHash, a.Measurement, a.Authority, true, a.Endpoint, signature, ManagementScenario.RegistrationPayment(a)),
+            c => c.NetworkManagement.RegisterAsync(a.PublicKey, a.AttestationToken, a.Measurement, a.Authority, true, a.Endpoint, signature, ManagementScenario.RegistrationPayment(a)),
             NetworkManagementErrors.SignerMismatch,
             [a.Address, recovered]);
+    }
+
+    [Fact]
+    public async Task Registration_needs_an_attestation_token_of_bounded_length()
+    {
+        using var s = await fixture.StartAsync(ManagementStage.Deployed);
+        var a = fixture.EnclaveA;
+        var maximum = await s.Reader.NetworkManagement.MaxAttestationLengthAsync();
+        foreach (var token in new[] { Array.Empty<byte>(), new byte[maximum + 1] })
+        {
+            var signature = RegistrationDigests.Sign(
+                RegistrationDigests.Register(s.ChainId, s.Addresses.NetworkManagement, fixture.Operator1.Address, a.PublicKey, Keccak256.Hash(token), a.Measurement, a.Authority, true, a.Endpoint),
+                a.Key);
+            await s.AssertRejectedAsync(
+                fixture.Operator1,
+                c => c.NetworkManagement.RegisterAsync(a.PublicKey, token, a.Measurement, a.Authority, true, a.Endpoint, signature, ManagementScenario.RegistrationPayment(a)),
+                NetworkManagementErrors.InvalidAttestationLength,
+                [new UInt256((ulong)token.Length)],
+                new ChainStateProbe(s).WithNodes(a.Address));
+        }
     }
 
     [Fact]

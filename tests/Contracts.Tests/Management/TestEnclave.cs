@@ -5,8 +5,8 @@ using Obscuro.Protocol.Registration;
 namespace Obscuro.Contracts.Tests.Management;
 
 /// <summary>
-/// What an enclave brings to registration: a real secp256k1 enclave key (reproducible from its name), the hash of its
-/// attestation token, the measurement and authority it vouches for, its role and its gossip endpoint.
+/// What an enclave brings to registration: a real secp256k1 enclave key (reproducible from its name), its attestation
+/// token (and its hash), the measurement and authority it vouches for, its role and its gossip endpoint.
 /// </summary>
 public sealed class TestEnclave : IDisposable
 {
@@ -17,7 +17,8 @@ public sealed class TestEnclave : IDisposable
         IsAggregator = isAggregator;
         Measurement = measurement;
         Authority = authority;
-        AttestationHash = Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes("attestation token of " + name));
+        AttestationToken = System.Text.Encoding.UTF8.GetBytes("attestation token of " + name);
+        AttestationHash = Keccak256.Hash(AttestationToken);
         Endpoint = isAggregator ? $"{name.ToLowerInvariant()}.obscuro.test:7100" : string.Empty;
     }
 
@@ -34,6 +35,9 @@ public sealed class TestEnclave : IDisposable
     public Hash256 Measurement { get; }
 
     public Hash256 Authority { get; }
+
+    /// <summary>Stands in for the token's bytes: the contract only hashes it (enclaves validate it).</summary>
+    public byte[] AttestationToken { get; }
 
     public Hash256 AttestationHash { get; }
 

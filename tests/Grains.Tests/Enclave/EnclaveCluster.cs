@@ -41,8 +41,9 @@ public sealed class EnclaveCluster : IAsyncDisposable
 
     public EnclaveVault Vault => EnclaveSilo.ServiceProvider.GetRequiredService<EnclaveVault>();
 
+    /// <param name="attestationAuthority">The issuer of the fixture's simulated attestation authority.</param>
     /// <param name="operatorKey">The node operator's key for the host silo (hex), so that its publisher can send; none when null.</param>
-    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint, string? operatorKey = null)
+    public static async Task<EnclaveCluster> StartAsync(string name, string root, Uri l1Endpoint, string attestationAuthority, string? operatorKey = null)
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.AssumeHomogenousSilosForTesting = false;
@@ -53,6 +54,9 @@ public sealed class EnclaveCluster : IAsyncDisposable
             ["Obscuro:Role"] = options.SiloName == EnclaveSiloName ? "enclave" : "host",
             ["Obscuro:DataDirectory"] = Path.Combine(root, options.SiloName),
             ["Orleans:Metadata:tee"] = options.SiloName == EnclaveSiloName ? "simulated" : "none",
+
+            // The enclave registers with a real token from the fixture's simulated authority, binding its key.
+            ["Obscuro:Simulated:AttestationAuthority"] = options.SiloName == EnclaveSiloName ? attestationAuthority : null,
 
             // The host silo reaches the L1 (its block source serves the enclave); the enclave silo never does.
             ["Obscuro:L1:Endpoint"] = options.SiloName == EnclaveSiloName ? null : l1Endpoint.ToString(),

@@ -1,12 +1,15 @@
+using System.Net;
 using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Tee.Simulated;
 
 namespace Obscuro.Grains.Tests.Enclave;
 
 /// <summary>
 /// What the enclave tests share: one real anvil (Prague) and two node clusters, A and B, each with its own simulated
-/// TEE and so its own enclave key. Every test deploys its own management contracts (<see cref="TestNetwork"/>) and uses
+/// TEE and so its own enclave key, attested by one simulated attestation authority on 127.0.0.1 that every test
+/// network accepts. Every test deploys its own management contracts (<see cref="TestNetwork"/>) and uses
 /// node ids of its own, so tests never see each other's registrations, ledgers or accounts.
 /// </summary>
 public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
@@ -18,6 +21,12 @@ public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
     private int _networks;
 
     public AnvilProcess Anvil { get; private set; } = null!;
+
+    /// <summary>The simulated attestation authority the nodes' TEEs get their tokens from.</summary>
+    public SimulatedAttestationAuthorityHost AttestationAuthority { get; private set; } = null!;
+
+    /// <summary>Its issuer (<c>iss</c>), whose keccak256 every test network accepts as its authority.</summary>
+    public string AttestationIssuer => AttestationAuthority.Authority.Issuer;
 
     public EthRpcClient Rpc { get; private set; } = null!;
 
@@ -49,8 +58,9 @@ public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
             await Rpc.SetBalanceAsync(account.Address, Ether * new UInt256(1_000_000));
         }
 
-        var a = EnclaveCluster.StartAsync("enclave-tests-a", Path.Combine(_root, "a"), Anvil.Endpoint, OperatorA.PrivateKeyHex);
-        var b = EnclaveCluster.StartAsync("enclave-tests-b", Path.Combine(_root, "b"), Anvil.Endpoint, OperatorB.PrivateKeyHex);
+        AttestationAuthority = await SimulatedAttestationAuthorityHost.StartAsync(new IPEndPoint(IPAddress.Loopback, 0));
+        var a = EnclaveCluster.StartAsync("enclave-tests-a", Path.Combine(_root, "a"), Anvil.Endpoint, AttestationIssuer, OperatorA.PrivateKeyHex);
+        var b = EnclaveCluster.StartAsync("enclave-tests-b", Path.Combine(_root, "b"), Anvil.Endpoint, AttestationIssuer, OperatorB.PrivateKeyHex);
         NodeA = await a;
         NodeB = await b;
     }
@@ -60,6 +70,7 @@ public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
         if (NodeA is not null) await NodeA.DisposeAsync();
         if (NodeB is not null) await NodeB.DisposeAsync();
         if (Anvil is not null) await Anvil.DisposeAsync();
+        if (AttestationAuthority is not null) await AttestationAuthority.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 

@@ -3,7 +3,9 @@ using Obscuro.Contracts.Bindings;
 using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.L1;
 using Obscuro.Contracts.Rpc;
+using Obscuro.Grains.Attestation;
 using Obscuro.Grains.Node;
+using Obscuro.Silo.Tee.Simulated;
 using Obscuro.Protocol.Ethereum;
 
 namespace Obscuro.Grains.Tests.Enclave;
@@ -17,9 +19,9 @@ public sealed class TestNetwork
 {
     public const ulong L2ChainId = 443;
 
-    public static readonly Hash256 Measurement = Keccak256.Hash("Obscuro.Tests.Enclave.measurement"u8);
-
-    public static readonly Hash256 Authority = Keccak256.Hash("Obscuro.Tests.Enclave.authority"u8);
+    /// <summary>The measurement the simulated TEEs claim, as governance accepts it.</summary>
+    public static readonly Hash256 Measurement = AttestationRegistration.MeasurementId(
+        AttestationProfile.Simulated.AttestationType, Convert.FromHexString(SimulatedTeeSettings.DefaultLaunchMeasurement));
 
     private static readonly L1SenderOptions SenderOptions = new() { PollInterval = TimeSpan.FromMilliseconds(2), Timeout = TimeSpan.FromSeconds(30) };
 
@@ -33,7 +35,11 @@ public sealed class TestNetwork
 
     public ManagementContracts Contracts { get; }
 
-    public static DeploymentParameters Parameters { get; } = DeploymentParameters.Devnet(Measurement, Authority);
+    /// <summary>Fees and stakes of every test network (its authority is the fixture's, see <see cref="DeployAsync"/>).</summary>
+    public static DeploymentParameters Parameters { get; } = DeploymentParameters.Devnet(Measurement, Keccak256.Hash("unused"u8));
+
+    /// <summary>The fixture's simulated authority, as governance accepts it.</summary>
+    public Hash256 Authority => AttestationRegistration.AuthorityId(Fixture.AttestationIssuer);
 
     public NodeHost A { get; private set; } = null!;
 
@@ -46,7 +52,8 @@ public sealed class TestNetwork
         ManagementContracts contracts;
         using (var governance = SenderFor(rpc, fixture.Governance))
         {
-            contracts = await ManagementContractsDeployer.DeployAsync(governance, rpc, parameters ?? Parameters);
+            contracts = await ManagementContractsDeployer.DeployAsync(
+                governance, rpc, (parameters ?? Parameters) with { Authorities = [AttestationRegistration.AuthorityId(fixture.AttestationIssuer)] });
         }
 
         var network = new TestNetwork(fixture, contracts);
@@ -113,7 +120,7 @@ public sealed class TestNetwork
             genesis,
             operatorAccount,
             new RegistrationSettings(
-                System.Text.Encoding.UTF8.GetBytes("simulated attestation of " + operatorAccount),
+                [],
                 Measurement,
                 Authority,
                 aggregator ? "127.0.0.1:40000" : string.Empty,

@@ -172,7 +172,7 @@ public sealed class StandInEnclaveGrain(ITeeEnvironment tee) : Grain, IEnclaveGr
             settings.L1ChainId, settings.NetworkManagement, settings.Operator, publicKey, attestationHash,
             registration.Measurement, registration.Authority, settings.IsAggregator, registration.Endpoint);
         var data = NetworkManagementContract.Abi.GetFunction("register").EncodeCall(
-            publicKey, attestationHash, registration.Measurement, registration.Authority, settings.IsAggregator, registration.Endpoint, Sign(digest));
+            publicKey, registration.AttestationToken, registration.Measurement, registration.Authority, settings.IsAggregator, registration.Endpoint, Sign(digest));
         return new L1Call(settings.NetworkManagement, data, registration.Fee + registration.Stake, "register");
     }
 
