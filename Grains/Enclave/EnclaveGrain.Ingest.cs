@@ -112,10 +112,12 @@ public sealed partial class EnclaveGrain
     }
 
     /// <summary>
-    /// Once the network is initialised, the reveal parameters governance fixed on NetworkManagement are final; a node
-    /// whose settings (from its deployment file) disagree would encrypt and read groups under other interval keys and
-    /// another default option, so it stops here, before the block is ingested, rather than follow a network it would
-    /// fork from. Before initialisation governance may still correct them.
+    /// Once the network is initialised, the reveal interval lengths governance fixed on NetworkManagement are final; a
+    /// node whose settings (from its deployment file) disagree would encrypt and read groups under other interval keys,
+    /// so it stops here, before the block is ingested, rather than follow a network it would fork from. Before
+    /// initialisation governance may still correct them. The default option needs no such check: the ledger takes it
+    /// from the same verified event (<see cref="DefaultRevealOptionSetEvent"/>) as of each rollup's dependency block,
+    /// so the node's configured one only applies while L1 has set none.
     /// </summary>
     private void RequireGovernedRevealParameters(RegistryView registry, L1BlockRef block)
     {
@@ -125,11 +127,11 @@ public sealed partial class EnclaveGrain
         }
 
         var network = _network!;
-        if (!governed.Lengths.SequenceEqual(network.Settings.RevealLengths) || governed.DefaultOption != network.Rules.DefaultRevealOption)
+        if (!governed.Lengths.SequenceEqual(network.Settings.RevealLengths))
         {
             throw new InvalidOperationException(
-                $"L1 block {block.Number} {block.Hash}: governance fixed reveal lengths ({string.Join(", ", governed.Lengths)}) and default option {governed.DefaultOption} " +
-                $"on NetworkManagement, but node {_nodeId} runs with ({string.Join(", ", network.Settings.RevealLengths)}) and {network.Rules.DefaultRevealOption}; " +
+                $"L1 block {block.Number} {block.Hash}: governance fixed reveal lengths ({string.Join(", ", governed.Lengths)}) " +
+                $"on NetworkManagement, but node {_nodeId} runs with ({string.Join(", ", network.Settings.RevealLengths)}); " +
                 "its deployment file does not describe this network.");
         }
     }

@@ -199,6 +199,10 @@ public sealed class ManagementEventExtractor
 
             ulong[] lengths = [.. RevealLengthNames.Select(name => a.Get<UInt256>(name).ToUInt64())];
             registry.Add(new RevealParametersFixed(lengths, (RevealOption)option.ToUInt64()));
+
+            // The default option drives execution the way the L2 fee does: rollups depending on this block or a later
+            // one put transactions to contracts without a registered option in its group, whatever the host configured.
+            events.Add(new DefaultRevealOptionSetEvent((RevealOption)option.ToUInt64()));
         }
     }
 

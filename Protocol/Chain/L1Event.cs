@@ -27,5 +27,12 @@ public sealed record NodeRegisteredEvent(Address EnclaveAddress, Address Operato
 /// </summary>
 public sealed record L2FeeChangedEvent(UInt256 FeePerGas) : L1Event;
 
+/// <summary>
+/// Governance fixed the reveal parameters on NetworkManagement (<c>RevealParametersSet</c>), among them the default
+/// option: rollups that depend on this block or a later one put transactions to contracts without a registered option
+/// (ETH transfers, withdrawals) in <paramref name="Option"/>'s group.
+/// </summary>
+public sealed record DefaultRevealOptionSetEvent(Crypto.RevealOption Option) : L1Event;
+
 /// <summary>A rollup accepted by RollupManagement, as read from the publishing transaction's calldata.</summary>
 public sealed record RollupPublishedEvent(SignedRollup Rollup) : L1Event;

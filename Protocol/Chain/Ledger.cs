@@ -101,6 +101,7 @@ public sealed class Ledger
         var listings = new List<TokenInfo>();
         var operators = parent.OperatorOf;
         var feePerGas = parent.FeePerGas;
+        var defaultOption = parent.DefaultRevealOption;
         foreach (var e in block.Events)
         {
             switch (e)
@@ -109,11 +110,12 @@ public sealed class Ledger
                 case TokenListedEvent t: listings.Add(t.Token); break;
                 case NodeRegisteredEvent n: operators = operators.SetItem(n.EnclaveAddress, n.Operator); break;
                 case L2FeeChangedEvent f: feePerGas = f.FeePerGas; break;
+                case DefaultRevealOptionSetEvent r: defaultOption = r.Option; break;
             }
         }
 
-        _blocks[block.Ref.Hash] = new BlockRecord(block.Ref, listings, deposits, feePerGas);
-        var snapshot = parent with { Block = block.Ref, OperatorOf = operators, FeePerGas = feePerGas };
+        _blocks[block.Ref.Hash] = new BlockRecord(block.Ref, listings, deposits, feePerGas, defaultOption);
+        var snapshot = parent with { Block = block.Ref, OperatorOf = operators, FeePerGas = feePerGas, DefaultRevealOption = defaultOption };
         var outcomes = new List<RollupOutcome>();
         foreach (var published in block.Events.OfType<RollupPublishedEvent>())
         {
@@ -149,7 +151,8 @@ public sealed class Ledger
             listings,
             deposits,
             RewardsDue(snapshot, head is null ? 0 : head.Header.Generation + 1),
-            snapshot.FeePerGas);
+            snapshot.FeePerGas,
+            snapshot.DefaultRevealOption);
     }
 
     private (LedgerSnapshot Snapshot, RollupOutcome Outcome) Consider(LedgerSnapshot snapshot, SignedRollup rollup, L1BlockRef publishedIn)
@@ -242,7 +245,8 @@ public sealed class Ledger
             listings,
             deposits,
             RewardsDue(snapshot, header.Generation),
-            FeePerGasAt(dependency.Value));
+            FeePerGasAt(dependency.Value),
+            RecordAt(dependency.Value).DefaultRevealOption);
     }
 
     private BuiltRollup Validate(RollupInputs inputs, SignedRollup rollup)
@@ -314,13 +318,15 @@ public sealed class Ledger
     }
 
     /// <summary>
-    /// The fee per gas in effect after <paramref name="block"/>. Block records outlive snapshots, and a rollup's
+    /// The fee per gas in effect after <paramref name="block"/> (the default reveal option likewise). Block records outlive snapshots, and a rollup's
     /// dependency is never older than its parent's, which this ledger applied; so a missing record is a broken invariant.
     /// </summary>
-    private UInt256? FeePerGasAt(L1BlockRef block) =>
+    private UInt256? FeePerGasAt(L1BlockRef block) => RecordAt(block).FeePerGas;
+
+    private BlockRecord RecordAt(L1BlockRef block) =>
         _blocks.TryGetValue(block.Hash, out var record)
-            ? record.FeePerGas
-            : throw new InvalidOperationException($"L1 block {block.Number} {block.Hash} is no longer retained; its L2 fee is unknown.");
+            ? record
+            : throw new InvalidOperationException($"L1 block {block.Number} {block.Hash} is no longer retained; its L2 fee and default reveal option are unknown.");
 
     private L1BlockRef? AncestorAt(Hash256 from, ulong number)
     {

@@ -26,6 +26,12 @@ public sealed record LedgerSnapshot(
     /// </summary>
     public UInt256? FeePerGas { get; init; }
 
+    /// <summary>
+    /// The default reveal option governance has set on L1 as of <see cref="Block"/> (from verified RevealParametersSet
+    /// events); null while L1 has set none, when the rules' default applies.
+    /// </summary>
+    public Crypto.RevealOption? DefaultRevealOption { get; init; }
+
     public CanonicalRollup? CanonicalAt(ulong generation) => CanonicalByGeneration.TryGetValue(generation, out var rollup) ? rollup : null;
 
     public bool IsCanonical(Hash256 rollupHash, ulong generation) => CanonicalAt(generation)?.Header.Hash == rollupHash;

@@ -13,7 +13,11 @@ namespace Obscuro.Protocol.Execution;
 /// otherwise: governance sets the price per gas unit on NetworkManagement, and a rollup charges
 /// <see cref="FeeFor"/> of the price in effect at its dependency block (<see cref="Rollups.RollupInputs.FeePerGas"/>).
 /// </param>
-/// <param name="DefaultRevealOption">The reveal option of ETH transfers and withdrawals.</param>
+/// <param name="DefaultRevealOption">
+/// The reveal option of ETH transfers, withdrawals and other calls to contracts without a registered option. Like the
+/// fee, a default until L1 says otherwise: a rollup uses the option governance set on NetworkManagement as of its
+/// dependency block (<see cref="Rollups.RollupInputs.DefaultRevealOption"/>).
+/// </param>
 /// <param name="MaxTransactionSize">Largest accepted signed transaction in bytes.</param>
 /// <param name="FullReward">Paid from the pool to a winner published in the next L1 block.</param>
 /// <param name="MinimalReward">Paid from the pool to a winner one block late (gas cover).</param>
@@ -38,6 +42,9 @@ public sealed record NetworkRules(
 
     /// <summary>These rules with the fee of <paramref name="feePerGas"/>, or unchanged when L1 has set none.</summary>
     public NetworkRules WithFeePerGas(UInt256? feePerGas) => feePerGas is { } price ? this with { TransactionFee = FeeFor(price) } : this;
+
+    /// <summary>These rules with <paramref name="option"/> as the default reveal option, or unchanged when L1 has set none.</summary>
+    public NetworkRules WithDefaultRevealOption(RevealOption? option) => option is { } o ? this with { DefaultRevealOption = o } : this;
 
     /// <summary>Defaults for a local devnet.</summary>
     public static NetworkRules Devnet { get; } = new(

@@ -23,7 +23,7 @@ public sealed class RollupExecution
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = rules.WithFeePerGas(inputs.FeePerGas);
+        _rules = rules.WithFeePerGas(inputs.FeePerGas).WithDefaultRevealOption(inputs.DefaultRevealOption);
         _state = new StateOverlay(inputs.ParentState);
         foreach (var token in inputs.TokenListings) _state.AddToken(token);
         foreach (var deposit in inputs.Deposits) StateTransition.ApplyDeposit(_state, deposit);

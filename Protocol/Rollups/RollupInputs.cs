@@ -18,6 +18,7 @@ namespace Obscuro.Protocol.Rollups;
 /// <param name="Deposits">Deposits made in the same range, in deposit id order.</param>
 /// <param name="Rewards">Reward-pool payments due, decided by the lottery rules from L1 data.</param>
 /// <param name="FeePerGas">The L2 fee per gas unit set on L1 as of the dependency block; null: the rules' default fee.</param>
+/// <param name="DefaultRevealOption">The default reveal option set on L1 as of the dependency block; null: the rules' default.</param>
 public sealed record RollupInputs(
     RollupHeader? Parent,
     L2State ParentState,
@@ -28,7 +29,8 @@ public sealed record RollupInputs(
     IReadOnlyList<TokenInfo> TokenListings,
     IReadOnlyList<L1Deposit> Deposits,
     IReadOnlyList<Reward> Rewards,
-    UInt256? FeePerGas = null)
+    UInt256? FeePerGas = null,
+    Crypto.RevealOption? DefaultRevealOption = null)
 {
     public ulong Generation => Parent is null ? 0 : Parent.Generation + 1;
 

@@ -118,6 +118,32 @@ public sealed class RevealIntervalTests(EnclaveNetworkFixture fixture)
     }
 
     [Fact]
+    public async Task A_plain_transfer_lands_in_the_default_option_governance_set_on_L1()
+    {
+        // The nodes run with the built-in default S; the deployment sets XS on NetworkManagement, and L1 decides.
+        var network = await TestNetwork.DeployAsync(fixture, "reveal-default", TestNetwork.Parameters with { RevealLengths = [1, 3, 6, 12, 24], DefaultRevealOption = RevealOption.XS });
+        await network.ProvisionAsync(withVerifier: false);
+        var a = network.A;
+        var networkKey = await network.NetworkPublicKeyAsync();
+        using var alice = new L2Wallet("reveal-default-alice");
+        using var bob = new L2Wallet("reveal-default-bob");
+        await Rollups.DepositAndPublishAsync(network, alice.Address, Ether);
+        var transfer = alice.SignTransfer(0, bob.Address, Ether / 10);
+        var withTransfer = await PublishAsync(a, transfer, networkKey);
+        await PublishAsync(a, null, networkKey);
+        await PublishAsync(a, null, networkKey);
+
+        // XS interval 1 is generation 1 alone: its group holds the transfer, and the XS key opens it.
+        var release = RevealRelease.Decode((await RevealAsync(a, RevealOption.XS, 1)).Release!);
+        Assert.True(Assert.Single(release.Entries).HasGroup);
+        Assert.Equal([transfer], Assert.Single(RevealVerifier.Verify(release, [withTransfer], Schedule)).Transactions);
+
+        // S interval 0 (generations 0–2) has ended too (generation 3 is on L1), and it has no group at all.
+        var s = RevealRelease.Decode((await RevealAsync(a, RevealOption.S, 0)).Release!);
+        Assert.All(s.Entries, e => Assert.False(e.HasGroup));
+    }
+
+    [Fact]
     public async Task Requests_a_node_cannot_answer_are_refused_with_the_reason()
     {
         var network = await TestNetwork.DeployAsync(fixture, "reveal-refused");
