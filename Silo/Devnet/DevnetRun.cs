@@ -71,8 +71,13 @@ public sealed class DevnetRun : IAsyncDisposable
         }
     }
 
-    public DevnetMonitor CreateMonitor() =>
-        new([.. _nodes.Select(node => (node.Spec, (Func<Task<Grains.Node.NodeStatus>>)(() => node.Api.GetStatusAsync())))]);
+    public DevnetMonitor CreateMonitor()
+    {
+        var first = _nodes.FirstOrDefault(node => node.Spec.IsAggregator);
+        return new(
+            [.. _nodes.Select(node => (node.Spec, (Func<Task<Grains.Node.NodeStatus>>)(() => node.Api.GetStatusAsync())))],
+            rounds: first is null ? null : generation => first.Api.GetRoundAsync(generation));
+    }
 
     public async ValueTask DisposeAsync()
     {
