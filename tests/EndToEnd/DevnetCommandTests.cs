@@ -26,7 +26,7 @@ public sealed partial class DevnetCommandTests : IDisposable
         using var devnet = DevnetProcess.Start(_data, "--block-time", "1");
 
         // One status line where the three aggregators are at the same head (generation and hash), the verifier agrees with
-        // the first aggregator, and the demo's transfers are going.
+        // the first aggregator, the demo's transfers are going, and some aggregator's rollup earned a full reward.
         var (generation, transfers, wins) = await PollAsync<(ulong Generation, int Transfers, long Wins)>(devnet, () =>
         {
             if (!File.Exists(devnet.NodesFile)) return null;
@@ -39,7 +39,8 @@ public sealed partial class DevnetCommandTests : IDisposable
                 var agreed = ulong.Parse(VerifierAgrees().Match(line).Groups["generation"].Value, CultureInfo.InvariantCulture);
                 var sent = int.Parse(DemoTransfers().Match(line).Groups["transfers"].Value, CultureInfo.InvariantCulture);
                 var won = heads.Sum(h => long.Parse(h!.Groups["won"].Value, CultureInfo.InvariantCulture));
-                if (agreed >= 3 && sent >= 1) return (agreed, sent, won);
+                var rewarded = heads.Sum(h => long.Parse(h!.Groups["full"].Value, CultureInfo.InvariantCulture));
+                if (agreed >= 3 && sent >= 1 && rewarded >= 1) return (agreed, sent, won);
             }
 
             return null;
@@ -127,7 +128,7 @@ public sealed partial class DevnetCommandTests : IDisposable
 
     private static readonly string[] Aggregators = ["aggregator-1", "aggregator-2", "aggregator-3"];
 
-    [GeneratedRegex(@"(?<id>aggregator-\d): L1 \d+, rollup (?<generation>\d+) (?<hash>\S+), [^|]*?, (?<won>\d+) won")]
+    [GeneratedRegex(@"(?<id>aggregator-\d): L1 \d+, rollup (?<generation>\d+) (?<hash>\S+), [^|]*?, (?<won>\d+) won, rewarded (?<full>\d+) full")]
     private static partial Regex AggregatorHead();
 
     [GeneratedRegex(@"verifier-1: L1 \d+, rollup (?<generation>\d+) \S+, .*?, agrees")]

@@ -9,7 +9,8 @@ namespace Obscuro.Silo.Devnet.Status;
 /// first aggregator's rollup at the verifier's generation (so are the other aggregators), remembered from earlier samples, so a verifier one block
 /// behind still shows whether it took the same rollup. Rewards come from the rounds as the first aggregator saw them
 /// (<see cref="INodeApiGrain.GetRoundAsync"/>): each generation at least two behind its head is read once, and every
-/// rollup of it on L1 with reward class Full or Minimal is credited to the aggregator whose operator address published it.
+/// rollup of it on L1 with reward class Full or Minimal is credited to the node whose enclave signed it (a rollup names
+/// its enclave's address, not the operator's; every enclave address a node has reported counts as that node's).
 /// </summary>
 public sealed class DevnetMonitor
 {
@@ -23,6 +24,7 @@ public sealed class DevnetMonitor
     private readonly SortedDictionary<ulong, Hash256> _aggregatorHeads = [];
     private readonly Func<ulong, Task<RoundView>>? _rounds;
     private readonly Dictionary<Address, (long Full, long Minimal)> _rewards = [];
+    private readonly Dictionary<Address, string> _enclaves = [];
     private const int RoundsPerSample = 8;
     private const ulong SettledGenerations = 2;
     private ulong _roundsReadTo;
@@ -41,6 +43,11 @@ public sealed class DevnetMonitor
     {
         var answers = await Task.WhenAll(_nodes.Select(node => AskAsync(node.Status, cancellationToken))).ConfigureAwait(false);
         var now = _time.GetUtcNow();
+        foreach (var (answer, i) in answers.Select((answer, i) => (answer, i)))
+        {
+            if (answer.Status?.Enclave is { } enclave) _enclaves[enclave.EnclaveAddress] = _nodes[i].Spec.NodeId;
+        }
+
         var first = answers.Select((answer, i) => (answer.Status, _nodes[i].Spec)).FirstOrDefault(a => a.Spec.IsAggregator).Status;
         if (first is { HeadRollup.IsZero: false } aggregator)
         {
@@ -51,7 +58,7 @@ public sealed class DevnetMonitor
 
         var samples = _nodes.Select((node, i) => new NodeSample(node.Spec, answers[i].Status, answers[i].Error, Throughput(node.Spec.NodeId, now, answers[i].Status))
         {
-            Rewards = node.Spec.IsAggregator && _rewards.TryGetValue(DevnetAccounts.Address(node.Spec.OperatorAccount), out var tally) ? new RewardTally(tally.Full, tally.Minimal) : RewardTally.None,
+            Rewards = node.Spec.IsAggregator ? Rewards(node.Spec.NodeId) : RewardTally.None,
         }).ToList();
 
         var agreements = new Dictionary<string, Agreement>();
@@ -67,6 +74,12 @@ public sealed class DevnetMonitor
         }
 
         return new DevnetSnapshot(now, samples, agreements);
+    }
+
+    private RewardTally Rewards(string nodeId)
+    {
+        var own = _rewards.Where(r => _enclaves.TryGetValue(r.Key, out var owner) && owner == nodeId).Select(r => r.Value).ToList();
+        return new RewardTally(own.Sum(r => r.Full), own.Sum(r => r.Minimal));
     }
 
     /// <summary>Reads the settled rounds not read yet (a few per sample, so a late start catches up without stalling the view).</summary>

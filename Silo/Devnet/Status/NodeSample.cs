@@ -12,7 +12,7 @@ public sealed record NodeSample(DevnetNodeSpec Spec, NodeStatus? Status, string?
 }
 
 /// <summary>
-/// How many of an aggregator's rollups on L1 the protocol rewards, by class (Full: published in the block after its
+/// How many of an aggregator's rollups on L1 (by its enclave's address) the protocol rewards, by class (Full: published in the block after its
 /// parent; Minimal: one block later), counted over the rounds the status view has read since it started.
 /// </summary>
 public sealed record RewardTally(long Full, long Minimal)
