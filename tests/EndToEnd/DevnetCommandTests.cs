@@ -11,7 +11,7 @@ namespace Obscuro.EndToEnd.Tests;
 /// <summary>
 /// The README's main command, run as an operator runs it (a child process with redirected output, so it prints plain
 /// status lines): it comes up, lists its nodes for wallets, the three aggregators reach the same head, the verifier
-/// follows them, the demo's transfers land in rollups, and Ctrl-C stops everything (anvil included) with exit code 0.
+/// follows them, the demo's transfers land in rollups, and Ctrl-C stops everything (the node processes and anvil included) with exit code 0.
 /// </summary>
 public sealed partial class DevnetCommandTests : IDisposable
 {
@@ -62,12 +62,17 @@ public sealed partial class DevnetCommandTests : IDisposable
 
         var anvil = DevnetProcess.AnvilProcesses(devnet.L1Port);
         Assert.Single(anvil);
+
+        // One process per node, each a child silo.
+        var silos = DevnetProcess.NodeProcesses(_data);
+        Assert.Equal(4, silos.Count);
         devnet.Signal("INT");
 
         Assert.True(await devnet.WaitForExitAsync(StopDeadline), $"The devnet did not stop within {StopDeadline.TotalSeconds:0} s of SIGINT.\n{devnet.Output}\n{devnet.Error}");
         Assert.True(devnet.ExitCode == 0, $"exit code {devnet.ExitCode}\n{devnet.Output}\n{devnet.Error}");
         Assert.Contains("The devnet has stopped.", devnet.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists($"/proc/{anvil[0]}"), "anvil is still running after the devnet stopped.");
+        Assert.Empty(DevnetProcess.NodeProcesses(_data));
         Assert.False(File.Exists(devnet.NodesFile), "nodes.json still lists nodes that have stopped.");
     }
 
