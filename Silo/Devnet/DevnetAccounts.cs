@@ -4,7 +4,7 @@ namespace Obscuro.Silo.Devnet;
 
 /// <summary>
 /// anvil's ten funded accounts (the public test mnemonic): everybody knows these keys, which is the point of a devnet.
-/// Account 0 deploys and governs, 1–3 operate nodes, 4–9 are demo users.
+/// Account 0 deploys and governs, 1–4 operate nodes (three aggregators and the verifier), 5–9 are demo users.
 /// </summary>
 public static class DevnetAccounts
 {

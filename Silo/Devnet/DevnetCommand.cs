@@ -51,6 +51,7 @@ public static class DevnetCommand
             // Forced: no orderly stop of the silos, but never leave anvil running behind the user's back. A kill, not
             // Environment.Exit, which would wait for the exit handlers of hosts that are still stopping.
             Console.Error.WriteLine("Forced stop.");
+            run?.KillNodes();
             run?.Anvil?.Kill();
             Process.GetCurrentProcess().Kill();
         }

@@ -10,11 +10,15 @@ namespace Obscuro.Silo.Devnet;
 public static class DevnetLayout
 {
     // (node id, aggregator, genesis, operator account). The genesis aggregator comes first: it initialises the network
-    // the others then join. Operator accounts are anvil's 1–3 (DevnetAccounts); every node needs its own.
+    // the others then join (started one after another, like the POBI tests: a joining node asks the genesis enclave for
+    // the seed once it is provisioned). Operator accounts are anvil's 1–4 (DevnetAccounts); every node needs its own.
+    // Each aggregator's gossip endpoint is its gateway port + 1000, so distinct per node.
     private static readonly (string Id, bool Aggregator, bool Genesis, int Operator)[] Nodes =
     [
         ("aggregator-1", true, true, 1),
-        ("verifier-1", false, false, 3),
+        ("aggregator-2", true, false, 2),
+        ("aggregator-3", true, false, 3),
+        ("verifier-1", false, false, 4),
     ];
 
     public const int PortsPerNode = 10;
@@ -44,6 +48,7 @@ public static class DevnetLayout
         {
             wanted.Add((spec.GatewayPort, $"{spec.NodeId}'s gateway (--base-port)"));
             wanted.Add((spec.SiloPort, $"{spec.NodeId}'s silo (--base-port)"));
+            if (spec.IsAggregator) wanted.Add((spec.EffectiveGossipPort, $"{spec.NodeId}'s gossip endpoint (--base-port + 1000)"));
         }
 
         foreach (var (port, what) in wanted)

@@ -8,8 +8,8 @@ using Obscuro.Silo.Devnet.Status;
 namespace Obscuro.Silo.Devnet;
 
 /// <summary>
-/// One run of the devnet: anvil, the deployment, the nodes (each its own single-silo cluster in this process, started in
-/// <see cref="DevnetLayout"/> order), <c>nodes.json</c> for wallets, and the demo workload. Disposal stops them in
+/// One run of the devnet: anvil, the deployment, the nodes (each its own single-silo cluster in a child process of
+/// this one, started in <see cref="DevnetLayout"/> order, each start awaited until its gateway answers), <c>nodes.json</c> for wallets, and the demo workload. Disposal stops them in
 /// reverse: the workload, the nodes, anvil; whatever started is stopped even when a later step failed.
 /// </summary>
 public sealed class DevnetRun : IAsyncDisposable
@@ -53,6 +53,12 @@ public sealed class DevnetRun : IAsyncDisposable
     /// <summary>The ready reference to anvil for a forced stop (a second Ctrl-C), which has no time for the orderly one.</summary>
     public AnvilProcess? Anvil => _anvil;
 
+    /// <summary>Kills the node processes at once, for a forced stop.</summary>
+    public void KillNodes()
+    {
+        foreach (var node in _nodes) node.Kill();
+    }
+
     /// <summary>Starts everything; on failure stops what started and throws (<see cref="DevnetStartupException"/> for what an operator can fix).</summary>
     public static async Task<DevnetRun> StartAsync(DevnetOptions options, Action<string> say, CancellationToken cancellationToken)
     {
@@ -71,8 +77,13 @@ public sealed class DevnetRun : IAsyncDisposable
         }
     }
 
-    public DevnetMonitor CreateMonitor() =>
-        new([.. _nodes.Select(node => (node.Spec, (Func<Task<Grains.Node.NodeStatus>>)(() => node.Api.GetStatusAsync())))]);
+    public DevnetMonitor CreateMonitor()
+    {
+        var first = _nodes.FirstOrDefault(node => node.Spec.IsAggregator);
+        return new(
+            [.. _nodes.Select(node => (node.Spec, (Func<Task<Grains.Node.NodeStatus>>)(() => node.Api.GetStatusAsync())))],
+            rounds: first is null ? null : generation => first.Api.GetRoundAsync(generation));
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -121,7 +132,7 @@ public sealed class DevnetRun : IAsyncDisposable
             say($"Starting {spec.NodeId} ({spec.Role}{(spec.IsGenesisNode ? ", genesis" : string.Empty)}): gateway 127.0.0.1:{spec.GatewayPort}, log {Path.Combine(spec.DataDirectory, "silo.log")}");
             try
             {
-                _nodes.Add(await DevnetNode.StartAsync(spec, cancellationToken).ConfigureAwait(false));
+                _nodes.Add(await DevnetNode.StartProcessAsync(spec, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -10,8 +10,8 @@ namespace Obscuro.EndToEnd.Tests;
 
 /// <summary>
 /// The README's main command, run as an operator runs it (a child process with redirected output, so it prints plain
-/// status lines): it comes up, lists its nodes for wallets, the verifier follows the aggregator, the demo's transfers
-/// land in rollups, and Ctrl-C stops everything (anvil included) with exit code 0.
+/// status lines): it comes up, lists its nodes for wallets, the three aggregators reach the same head, the verifier
+/// follows them, the demo's transfers land in rollups, and Ctrl-C stops everything (the node processes and anvil included) with exit code 0.
 /// </summary>
 public sealed partial class DevnetCommandTests : IDisposable
 {
@@ -25,20 +25,32 @@ public sealed partial class DevnetCommandTests : IDisposable
     {
         using var devnet = DevnetProcess.Start(_data, "--block-time", "1");
 
-        var (generation, transfers) = await PollAsync<(ulong Generation, int Transfers)>(devnet, () =>
+        // One status line where the three aggregators are at the same head (generation and hash), the verifier agrees with
+        // the first aggregator, the demo's transfers are going, and some aggregator's rollup earned a full reward.
+        var (generation, transfers, wins) = await PollAsync<(ulong Generation, int Transfers, long Wins)>(devnet, () =>
         {
             if (!File.Exists(devnet.NodesFile)) return null;
-            var line = devnet.Output.Split('\n').LastOrDefault(l => VerifierAgrees().IsMatch(l));
-            if (line is null) return null;
-            var agreed = ulong.Parse(VerifierAgrees().Match(line).Groups["generation"].Value, CultureInfo.InvariantCulture);
-            var sent = int.Parse(DemoTransfers().Match(line).Groups["transfers"].Value, CultureInfo.InvariantCulture);
-            return agreed >= 3 && sent >= 1 ? (agreed, sent) : ((ulong, int)?)null;
+            foreach (var line in devnet.Output.Split('\n').Reverse())
+            {
+                var heads = Aggregators.Select(id => AggregatorHead().Matches(line).FirstOrDefault(m => m.Groups["id"].Value == id)).ToList();
+                if (heads.Any(h => h is null) || !VerifierAgrees().IsMatch(line)) continue;
+                var generations = heads.Select(h => h!.Groups["generation"].Value + " " + h.Groups["hash"].Value).Distinct().ToList();
+                if (generations.Count != 1) continue;
+                var agreed = ulong.Parse(VerifierAgrees().Match(line).Groups["generation"].Value, CultureInfo.InvariantCulture);
+                var sent = int.Parse(DemoTransfers().Match(line).Groups["transfers"].Value, CultureInfo.InvariantCulture);
+                var won = heads.Sum(h => long.Parse(h!.Groups["won"].Value, CultureInfo.InvariantCulture));
+                var rewarded = heads.Sum(h => long.Parse(h!.Groups["full"].Value, CultureInfo.InvariantCulture));
+                if (agreed >= 3 && sent >= 1 && rewarded >= 1) return (agreed, sent, won);
+            }
+
+            return null;
         });
+        Assert.True(wins >= 1, "no aggregator reports a round won");
         Assert.True(generation >= 3 && transfers >= 1);
 
         // A wallet finds the nodes through nodes.json beside the deployment file, by id or by default the aggregator.
         var nodes = NodesFile.Read(devnet.NodesFile);
-        Assert.Equal(["aggregator-1", "verifier-1"], nodes.Select(n => n.Id));
+        Assert.Equal(["aggregator-1", "aggregator-2", "aggregator-3", "verifier-1"], nodes.Select(n => n.Id));
         Assert.Equal(new GatewayAddress("127.0.0.1", devnet.BasePort), NodesFile.Select(nodes, null).Gateways.Single());
         var deployment = DeploymentFile.Read(Path.Combine(_data, "deployment.json"));
         await using (var wallet = ObscuroClient.Create(new ClientOptions(deployment) { Node = NodesFile.Select(nodes, "verifier-1").ToEndpoint() }))
@@ -50,12 +62,17 @@ public sealed partial class DevnetCommandTests : IDisposable
 
         var anvil = DevnetProcess.AnvilProcesses(devnet.L1Port);
         Assert.Single(anvil);
+
+        // One process per node, each a child silo.
+        var silos = DevnetProcess.NodeProcesses(_data);
+        Assert.Equal(4, silos.Count);
         devnet.Signal("INT");
 
         Assert.True(await devnet.WaitForExitAsync(StopDeadline), $"The devnet did not stop within {StopDeadline.TotalSeconds:0} s of SIGINT.\n{devnet.Output}\n{devnet.Error}");
         Assert.True(devnet.ExitCode == 0, $"exit code {devnet.ExitCode}\n{devnet.Output}\n{devnet.Error}");
         Assert.Contains("The devnet has stopped.", devnet.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists($"/proc/{anvil[0]}"), "anvil is still running after the devnet stopped.");
+        Assert.Empty(DevnetProcess.NodeProcesses(_data));
         Assert.False(File.Exists(devnet.NodesFile), "nodes.json still lists nodes that have stopped.");
     }
 
@@ -113,6 +130,11 @@ public sealed partial class DevnetCommandTests : IDisposable
             await Task.Delay(250);
         }
     }
+
+    private static readonly string[] Aggregators = ["aggregator-1", "aggregator-2", "aggregator-3"];
+
+    [GeneratedRegex(@"(?<id>aggregator-\d): L1 \d+, rollup (?<generation>\d+) (?<hash>\S+), [^|]*?, (?<won>\d+) won, rewarded (?<full>\d+) full")]
+    private static partial Regex AggregatorHead();
 
     [GeneratedRegex(@"verifier-1: L1 \d+, rollup (?<generation>\d+) \S+, .*?, agrees")]
     private static partial Regex VerifierAgrees();

@@ -10,16 +10,16 @@ namespace Obscuro.Silo.Devnet.Demo;
 
 /// <summary>
 /// The devnet's demo: wallets doing what users do, through the client library against the first aggregator. Four of
-/// anvil's accounts 4–9 deposit ETH (two of them also the test token), then each sends a steady stream of transfers to
+/// anvil's accounts 5–9 deposit ETH (two of them also the test token), then each sends a steady stream of transfers to
 /// the others, and one of them withdraws once and finalizes the withdrawal on L1 when the bridge pays it. Every failure
 /// is recorded in <see cref="DemoActivity"/> and retried later; nothing here may stop the devnet.
 /// </summary>
 public sealed class DemoWorkload
 {
-    private static readonly int[] Users = [4, 5, 6, 7, 8, 9];
-    private static readonly int[] EthDepositors = [4, 5, 6, 7];
-    private static readonly int[] TokenDepositors = [4, 5];
-    private const int Withdrawer = 7;
+    private static readonly int[] Users = [5, 6, 7, 8, 9];
+    private static readonly int[] EthDepositors = [5, 6, 7, 8];
+    private static readonly int[] TokenDepositors = [5, 6];
+    private const int Withdrawer = 8;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(3);
 
     private readonly ObscuroClient _client;

@@ -6,8 +6,11 @@ namespace Obscuro.Silo.Devnet.Status;
 /// <summary>
 /// Samples the nodes' public status for the status view. Throughput is the growth of a node's included-transaction
 /// count over a sliding window (one block's worth would swing between 0 and a burst). Verifiers are compared with the
-/// first aggregator's rollup at the verifier's generation, remembered from earlier samples, so a verifier one block
-/// behind still shows whether it took the same rollup.
+/// first aggregator's rollup at the verifier's generation (so are the other aggregators), remembered from earlier samples, so a verifier one block
+/// behind still shows whether it took the same rollup. Rewards come from the rounds as the first aggregator saw them
+/// (<see cref="INodeApiGrain.GetRoundAsync"/>): each generation at least two behind its head is read once, and every
+/// rollup of it on L1 with reward class Full or Minimal is credited to the node whose enclave signed it (a rollup names
+/// its enclave's address, not the operator's; every enclave address a node has reported counts as that node's).
 /// </summary>
 public sealed class DevnetMonitor
 {
@@ -19,12 +22,20 @@ public sealed class DevnetMonitor
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Queue<(DateTimeOffset Time, long Included)>> _included = [];
     private readonly SortedDictionary<ulong, Hash256> _aggregatorHeads = [];
+    private readonly Func<ulong, Task<RoundView>>? _rounds;
+    private readonly Dictionary<Address, (long Full, long Minimal)> _rewards = [];
+    private readonly Dictionary<Address, string> _enclaves = [];
+    private const int RoundsPerSample = 8;
+    private const ulong SettledGenerations = 2;
+    private ulong _roundsReadTo;
 
-    public DevnetMonitor(IReadOnlyList<(DevnetNodeSpec Spec, Func<Task<NodeStatus>> Status)> nodes, TimeProvider? time = null)
+    /// <param name="rounds">The first aggregator's round view by generation; null leaves the rewards at zero.</param>
+    public DevnetMonitor(IReadOnlyList<(DevnetNodeSpec Spec, Func<Task<NodeStatus>> Status)> nodes, TimeProvider? time = null, Func<ulong, Task<RoundView>>? rounds = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         _nodes = nodes;
         _time = time ?? TimeProvider.System;
+        _rounds = rounds;
     }
 
     /// <summary>Asks every node at once; a node that fails or is slow shows its error instead of holding up the others.</summary>
@@ -32,16 +43,27 @@ public sealed class DevnetMonitor
     {
         var answers = await Task.WhenAll(_nodes.Select(node => AskAsync(node.Status, cancellationToken))).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var samples = _nodes.Select((node, i) => new NodeSample(node.Spec, answers[i].Status, answers[i].Error, Throughput(node.Spec.NodeId, now, answers[i].Status))).ToList();
+        foreach (var (answer, i) in answers.Select((answer, i) => (answer, i)))
+        {
+            if (answer.Status?.Enclave is { } enclave) _enclaves[enclave.EnclaveAddress] = _nodes[i].Spec.NodeId;
+        }
 
-        if (samples.FirstOrDefault(s => s.Spec.IsAggregator)?.Status is { HeadRollup.IsZero: false } aggregator)
+        var first = answers.Select((answer, i) => (answer.Status, _nodes[i].Spec)).FirstOrDefault(a => a.Spec.IsAggregator).Status;
+        if (first is { HeadRollup.IsZero: false } aggregator)
         {
             _aggregatorHeads[aggregator.HeadGeneration] = aggregator.HeadRollup;
             while (_aggregatorHeads.Count > RememberedGenerations) _aggregatorHeads.Remove(_aggregatorHeads.Keys.First());
+            await ReadRoundsAsync(aggregator.HeadGeneration, cancellationToken).ConfigureAwait(false);
         }
 
+        var samples = _nodes.Select((node, i) => new NodeSample(node.Spec, answers[i].Status, answers[i].Error, Throughput(node.Spec.NodeId, now, answers[i].Status))
+        {
+            Rewards = node.Spec.IsAggregator ? Rewards(node.Spec.NodeId) : RewardTally.None,
+        }).ToList();
+
         var agreements = new Dictionary<string, Agreement>();
-        foreach (var verifier in samples.Where(s => !s.Spec.IsAggregator && s.Status is not null))
+        var reference = samples.FirstOrDefault(s => s.Spec.IsAggregator);
+        foreach (var verifier in samples.Where(s => s != reference && s.Status is not null))
         {
             var status = verifier.Status!;
             Hash256? expected = _aggregatorHeads.TryGetValue(status.HeadGeneration, out var known) ? known : null;
@@ -52,6 +74,43 @@ public sealed class DevnetMonitor
         }
 
         return new DevnetSnapshot(now, samples, agreements);
+    }
+
+    private RewardTally Rewards(string nodeId)
+    {
+        var own = _rewards.Where(r => _enclaves.TryGetValue(r.Key, out var owner) && owner == nodeId).Select(r => r.Value).ToList();
+        return new RewardTally(own.Sum(r => r.Full), own.Sum(r => r.Minimal));
+    }
+
+    /// <summary>Reads the settled rounds not read yet (a few per sample, so a late start catches up without stalling the view).</summary>
+    private async Task ReadRoundsAsync(ulong head, CancellationToken cancellationToken)
+    {
+        if (_rounds is null || head <= SettledGenerations) return;
+        var settled = head - SettledGenerations;
+        for (var read = 0; read < RoundsPerSample && _roundsReadTo < settled; read++)
+        {
+            var generation = _roundsReadTo + 1;
+            RoundView round;
+            try
+            {
+                round = await _rounds(generation).WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return; // asked again next sample
+            }
+
+            foreach (var published in round.OnL1)
+            {
+                var full = string.Equals(published.RewardClass, "full", StringComparison.OrdinalIgnoreCase);
+                var minimal = string.Equals(published.RewardClass, "minimal", StringComparison.OrdinalIgnoreCase);
+                if (!full && !minimal) continue;
+                var (f, m) = _rewards.TryGetValue(published.Aggregator, out var tally) ? tally : (0, 0);
+                _rewards[published.Aggregator] = full ? (f + 1, m) : (f, m + 1);
+            }
+
+            _roundsReadTo = generation;
+        }
     }
 
     private static async Task<(NodeStatus? Status, string? Error)> AskAsync(Func<Task<NodeStatus>> status, CancellationToken cancellationToken)

@@ -36,14 +36,14 @@ public static class LiveStatus
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var nodes = new Table().Border(TableBorder.Rounded).Title($"[bold]Obscuro devnet[/] [grey]{snapshot.Time.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}[/]");
-        nodes.AddColumns("node", "role", "L1 height", "rollup head", "pending", "tx/s", "rollups published", "agreement");
-        foreach (var number in new[] { 2, 4, 5, 6 }) nodes.Columns[number].RightAligned();
+        nodes.AddColumns("node", "role", "L1 height", "rollup head", "pending", "tx/s", "published", "wins", "rewarded (full+min)", "agreement");
+        foreach (var number in new[] { 2, 4, 5, 6, 7, 8 }) nodes.Columns[number].RightAligned();
         foreach (var node in snapshot.Nodes)
         {
             var role = node.Spec.IsAggregator ? (node.Spec.IsGenesisNode ? "aggregator (genesis)" : "aggregator") : "verifier";
             if (node.Status is not { } status)
             {
-                nodes.AddRow(new Markup(Markup.Escape(node.Spec.NodeId)), new Text(role), new Markup($"[red]{Markup.Escape(node.Error ?? "no answer")}[/]"), Text.Empty, Text.Empty, Text.Empty, Text.Empty, Text.Empty);
+                nodes.AddRow(new Markup(Markup.Escape(node.Spec.NodeId)), new Text(role), new Markup($"[red]{Markup.Escape(node.Error ?? "no answer")}[/]"), Text.Empty, Text.Empty, Text.Empty, Text.Empty, Text.Empty, Text.Empty, Text.Empty);
                 continue;
             }
 
@@ -60,6 +60,8 @@ public static class LiveStatus
                 new Text(status.PendingTransactions.ToString(CultureInfo.InvariantCulture)),
                 new Text(node.TransactionsPerSecond.ToString("0.0", CultureInfo.InvariantCulture)),
                 new Text(status.RollupsPublished.ToString(CultureInfo.InvariantCulture)),
+                new Text(node.Spec.IsAggregator ? status.RoundsWon.ToString(CultureInfo.InvariantCulture) : "—"),
+                new Text(node.Spec.IsAggregator ? $"{node.Rewards.Full}+{node.Rewards.Minimal}" : "—"),
                 new Markup(agreementMarkup));
         }
 

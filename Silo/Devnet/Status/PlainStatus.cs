@@ -30,7 +30,7 @@ public static class PlainStatus
         }
     }
 
-    /// <summary><c>12:00:03 aggregator-1: L1 57, rollup 12 0x12ab…cdef, 2 pending, 0.8 tx/s, 12 published | verifier-1: …, agrees | demo …</c></summary>
+    /// <summary><c>12:00:03 aggregator-1: L1 57, rollup 12 0x12ab…cdef, 2 pending, 0.8 tx/s, 12 published, 12 won, rewarded 11 full | aggregator-2: …, agrees | verifier-1: …, agrees | demo …</c></summary>
     public static string Line(DevnetSnapshot snapshot, DemoActivity? demo)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -45,6 +45,7 @@ public static class PlainStatus
 
             var text = string.Create(CultureInfo.InvariantCulture,
                 $"{node.Spec.NodeId}: L1 {status.L1Head}, rollup {status.HeadGeneration} {ShortForm.Hash(status.HeadRollup)}, {status.PendingTransactions} pending, {node.TransactionsPerSecond:0.0} tx/s, {status.RollupsPublished} published");
+            if (node.Spec.IsAggregator) text += string.Create(CultureInfo.InvariantCulture, $", {status.RoundsWon} won, rewarded {node.Rewards}");
             parts.Add(snapshot.AgreementText(node) is { } agreement ? $"{text}, {agreement}" : text);
         }
 

@@ -44,7 +44,7 @@ public sealed class DevnetProcess : IDisposable
 
     public string Error { get { lock (_lock) return _error.ToString(); } }
 
-    public static DevnetProcess Start(string dataRoot, params string[] extra) => Start(FreePort(), FreePortRange(20), dataRoot, null, extra);
+    public static DevnetProcess Start(string dataRoot, params string[] extra) => Start(FreePort(), FreePortRange(40), dataRoot, null, extra);
 
     public static DevnetProcess Start(int l1Port, int basePort, string dataRoot, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
@@ -97,6 +97,26 @@ public sealed class DevnetProcess : IDisposable
             .Select(name => (Id: int.Parse(name!, CultureInfo.InvariantCulture), CommandLine: ReadCommandLine(name!)))
             .Where(p => p.CommandLine.Contains("anvil", StringComparison.Ordinal) && p.CommandLine.Contains($" --port {Text(port)} ", StringComparison.Ordinal))
             .Select(p => p.Id)];
+
+    /// <summary>The devnet's node processes: silos whose working directory is a node folder under <paramref name="dataRoot"/>.</summary>
+    public static IReadOnlyList<int> NodeProcesses(string dataRoot) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Where(name => WorkingDirectory(name!)?.StartsWith(Path.Combine(dataRoot, "nodes") + "/", StringComparison.Ordinal) == true)
+            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))];
+
+    private static string? WorkingDirectory(string pid)
+    {
+        try
+        {
+            return new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     public void Dispose()
     {
@@ -154,8 +174,9 @@ public sealed class DevnetProcess : IDisposable
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var start = 20_000 + (Random.Shared.Next(0, 600) * 20);
-            if (Enumerable.Range(start, count).All(IsFree)) return start;
+            // The nodes' gateways and silos from the start, the aggregators' gossip endpoints 1000 above.
+            var start = 20_000 + (Random.Shared.Next(0, 600) * count);
+            if (Enumerable.Range(start, count).Concat(Enumerable.Range(start + 1000, count)).All(IsFree)) return start;
         }
 
         throw new InvalidOperationException($"No {count} consecutive free ports found.");
