@@ -17,6 +17,9 @@ public sealed class RestartNonceTests(ITestOutputHelper output)
             : []);
         await network.WaitForGenerationAsync(2, TimeSpan.FromMinutes(2));
 
+        // Gossip between all three is up (each node has ingested the others' registrations) before L1 holds still.
+        await network.WaitForFullRoundAsync(TimeSpan.FromMinutes(2));
+
         // L1 holds still on one parent while the node goes down and comes back.
         await network.PauseAsync();
         var generation = (await network.Node(Restarted).Api.GetStatusAsync()).HeadGeneration + 1;

@@ -11,6 +11,7 @@ public sealed class WinnerDownTests(ITestOutputHelper output)
     {
         await using var network = await PobiNetwork.StartAsync(3);
         await network.WaitForGenerationAsync(3, TimeSpan.FromMinutes(2));
+        await network.WaitForFullRoundAsync(TimeSpan.FromMinutes(2));
 
         // Hold L1 still; the round on the current head plays out and its winner sends its rollup.
         await network.PauseAsync();
