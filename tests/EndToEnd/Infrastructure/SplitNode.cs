@@ -155,6 +155,9 @@ public sealed class SplitNode : IAsyncDisposable
             ["Orleans:Metadata:tee"] = "simulated",
             ["Obscuro:DataDirectory"] = Path.Combine(_spec.DataDirectory, "enclave"),
             ["Obscuro:Enclave:StartupDelayIterations"] = DevnetNode.Configuration(_spec)["Obscuro:Enclave:StartupDelayIterations"],
+
+            // The enclave silo reads no deployment file, so it is told where its simulated TEE attests: the devnet's authority.
+            ["Obscuro:Simulated:AttestationAuthority"] = Contracts.Deployment.NetworkDeployment.Load(_spec.DeploymentFile).AttestationAuthority,
         };
         Durable(configuration, _enclaveSiloPort, 0);
         return configuration;
