@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Obscuro.Client;
+using Obscuro.Client.Configuration;
+using Obscuro.Client.Keys;
+using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Grains.Node;
 using Obscuro.Silo.Devnet;
@@ -23,12 +27,17 @@ public sealed class PobiNetwork : IAsyncDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "obscuro-pobi-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly List<DevnetNodeSpec> _specs = [];
     private readonly Dictionary<int, Dictionary<string, string?>> _overrides = [];
+    private readonly List<ObscuroClient> _clients = [];
+    private readonly Dictionary<int, UnlockedAccount> _accounts = [];
     private AnvilProcess? _anvil;
     private Task? _heartbeat;
 
     public DevnetNode?[] Nodes { get; private set; } = [];
 
     public EthRpcClient Rpc => new(_http, new EthRpcOptions { Endpoint = _anvil!.Endpoint });
+
+    /// <summary>The contracts the network runs on, as wallets read them.</summary>
+    public NetworkDeployment Deployment { get; private set; } = null!;
 
     /// <summary>How long L1 may stay idle before the heartbeat mines an empty block.</summary>
     public TimeSpan IdleBlock { get; set; } = TimeSpan.FromSeconds(3);
@@ -79,12 +88,16 @@ public sealed class PobiNetwork : IAsyncDisposable
 
     public DevnetNode Node(int index) => Nodes[index] ?? throw new InvalidOperationException($"Node {index} is stopped.");
 
-    public static async Task<PobiNetwork> StartAsync(int aggregators, Func<int, Dictionary<string, string?>>? overrides = null)
+    /// <summary>
+    /// Starts anvil, the contracts and <paramref name="aggregators"/> aggregators one after another; with
+    /// <paramref name="startNow"/> only the first that many (the rest join later through <see cref="StartNodeAsync"/>).
+    /// </summary>
+    public static async Task<PobiNetwork> StartAsync(int aggregators, Func<int, Dictionary<string, string?>>? overrides = null, int? startNow = null)
     {
         var network = new PobiNetwork();
         try
         {
-            await network.InitialiseAsync(aggregators, overrides);
+            await network.InitialiseAsync(aggregators, overrides, startNow ?? aggregators);
             return network;
         }
         catch
@@ -94,13 +107,13 @@ public sealed class PobiNetwork : IAsyncDisposable
         }
     }
 
-    private async Task InitialiseAsync(int aggregators, Func<int, Dictionary<string, string?>>? overrides)
+    private async Task InitialiseAsync(int aggregators, Func<int, Dictionary<string, string?>>? overrides, int startNow)
     {
         Directory.CreateDirectory(_root);
         _anvil = await AnvilProcess.StartAsync();
-        var deployment = await DevnetL1.DeployAsync(Rpc, _anvil.Endpoint, [1, 300, 7_200, 216_000, 2_628_000]);
+        Deployment = await DevnetL1.DeployAsync(Rpc, _anvil.Endpoint, [1, 300, 7_200, 216_000, 2_628_000]);
         var file = Path.Combine(_root, "deployment.json");
-        deployment.Save(file);
+        Deployment.Save(file);
         await Rpc.RequestAsync("evm_setAutomine", [JsonValue.Create(false)]);
         _heartbeat = Task.Run(MinerAsync);
         Nodes = new DevnetNode?[aggregators];
@@ -116,9 +129,50 @@ public sealed class PobiNetwork : IAsyncDisposable
         }
 
         // Staggered: the genesis node first (it initialises the network), then the others join and get the seed.
-        for (var i = 0; i < aggregators; i++)
+        for (var i = 0; i < startNow; i++)
         {
             await StartNodeAsync(i);
+        }
+    }
+
+    /// <summary>A wallet client of node <paramref name="index"/>'s gateway (a new one after a restart), disposed with the network.</summary>
+    public ObscuroClient CreateClient(int index)
+    {
+        var client = ObscuroClient.Create(new ClientOptions(Deployment) { Node = Node(index).Spec.ToListing().ToEndpoint() }, _http);
+        lock (_clients) _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>One of anvil's funded accounts as a wallet holds it (in memory; the devnet's keys are public).</summary>
+    public UnlockedAccount Account(int anvilAccount)
+    {
+        lock (_accounts)
+        {
+            if (!_accounts.TryGetValue(anvilAccount, out var account))
+            {
+                account = UnlockedAccount.InMemory(DevnetAccounts.PrivateKey(anvilAccount), $"anvil-{anvilAccount}");
+                _accounts.Add(anvilAccount, account);
+            }
+
+            return account;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the last <paramref name="depth"/> L1 blocks with as many empty ones (<c>anvil_reorg</c>; the transactions
+    /// of the replaced blocks are gone), with the miner held meanwhile so that the depth is exact.
+    /// </summary>
+    public async Task ReorgAsync(ulong depth)
+    {
+        var wasPaused = _paused;
+        await PauseAsync();
+        try
+        {
+            await Rpc.ReorgAsync(depth);
+        }
+        finally
+        {
+            if (!wasPaused) Resume();
         }
     }
 
@@ -232,6 +286,16 @@ public sealed class PobiNetwork : IAsyncDisposable
         if (_heartbeat is not null)
         {
             await _heartbeat.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        foreach (var account in _accounts.Values)
+        {
+            account.Dispose();
         }
 
         foreach (var node in Nodes.Reverse())
