@@ -6,4 +6,8 @@ public interface IL1BlockSourceGrain : IGrainWithStringKey
 {
     [Alias("GetBlock")]
     Task<L1BlockMaterial> GetBlockAsync(L1BlockNotice block);
+
+    /// <summary>Whether the L1 node still knows the block: false once a reorg has removed it (or it never existed).</summary>
+    [Alias("IsKnown")]
+    Task<bool> IsKnownAsync(Protocol.Ethereum.Hash256 blockHash);
 }

@@ -34,4 +34,7 @@ public sealed class L1BlockSourceGrain(L1Services l1) : Grain, IL1BlockSourceGra
         _cache.Add(material);
         return material;
     }
+
+    async Task<bool> IL1BlockSourceGrain.IsKnownAsync(Protocol.Ethereum.Hash256 blockHash) =>
+        await l1.Rpc.GetBlockByHashAsync(blockHash) is not null;
 }

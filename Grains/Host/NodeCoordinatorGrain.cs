@@ -270,7 +270,11 @@ public sealed partial class NodeCoordinatorGrain(
         await PassOnAsync(notice, outcome);
     }
 
-    /// <summary>Ingests until the enclave takes the block; null only when this activation is going away.</summary>
+    /// <summary>
+    /// Ingests until the enclave takes the block; null when this activation is going away, or when the block is no
+    /// longer on L1 (a reorg removed it after it was announced: retrying it would hold up the new branch's notices
+    /// queued behind it, which the watcher delivers from the common ancestor).
+    /// </summary>
     private async Task<IngestOutcome?> IngestAsync(L1BlockNotice notice)
     {
         var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
@@ -282,12 +286,32 @@ public sealed partial class NodeCoordinatorGrain(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                if (!await IsStillOnL1Async(notice))
+                {
+                    LogNoticeReorganisedAway(logger, _nodeId, notice.Number, notice.Hash);
+                    return null;
+                }
+
                 LogIngestFailed(logger, _nodeId, notice.Number, notice.Hash, backoff.Failures + 1, e.GetType().Name, e.Message);
                 await WaitAsync(backoff);
             }
         }
 
         return null;
+    }
+
+    private async Task<bool> IsStillOnL1Async(L1BlockNotice notice)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IL1BlockSourceGrain>(_nodeId).IsKnownAsync(notice.Hash);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The L1 node is unreachable: assume the block is still there and keep retrying it.
+            LogFollowUpFailed(logger, _nodeId, "L1 block check", e.Message);
+            return true;
+        }
     }
 
     /// <summary>
@@ -458,6 +482,9 @@ public sealed partial class NodeCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} cannot resume yet (attempt {Attempt}, {Error}): {Message}")]
     private static partial void LogResumeFailed(ILogger logger, string nodeId, int attempt, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: L1 block {Number} ({Hash}) is no longer on L1 (reorganised away); skipped, the new branch follows")]
+    private static partial void LogNoticeReorganisedAway(ILogger logger, string nodeId, ulong number, Hash256 hash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: the enclave did not ingest L1 block {Number} ({Hash}) (attempt {Attempt}, {Error}): {Message}; retrying")]
     private static partial void LogIngestFailed(ILogger logger, string nodeId, ulong number, Hash256 hash, int attempt, string error, string message);

@@ -30,6 +30,13 @@ public sealed class ExpectedLedger
         Eth[to] = Eth.GetValueOrDefault(to) + amount;
     }
 
+    /// <summary>A deposit an L1 reorg removed: as far as L1, and so the L2, is concerned it never happened.</summary>
+    public void ForgetDepositEth(Address to, UInt256 amount)
+    {
+        DepositedEth -= amount;
+        Eth[to] -= amount;
+    }
+
     public void DepositToken(Address to, UInt256 amount)
     {
         DepositedToken += amount;

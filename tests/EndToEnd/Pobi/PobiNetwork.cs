@@ -321,6 +321,13 @@ public sealed class PobiNetwork : IAsyncDisposable
         _http.Dispose();
         _stopping.Dispose();
         _mining.Dispose();
+
+        // OBSCURO_KEEP_E2E=1 keeps the nodes' logs and data for a post-mortem.
+        if (Environment.GetEnvironmentVariable("OBSCURO_KEEP_E2E") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);

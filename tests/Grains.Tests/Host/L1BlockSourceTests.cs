@@ -44,4 +44,12 @@ public sealed class L1BlockSourceTests(HostClusterFixture fixture)
 
         Assert.Contains("999999", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_source_tells_a_block_the_L1_node_knows_from_one_it_does_not()
+    {
+        var source = fixture.Internal.GetGrain<IL1BlockSourceGrain>("source");
+        Assert.True(await source.IsKnownAsync(fixture.Addresses.DeploymentBlock.Hash));
+        Assert.False(await source.IsKnownAsync(Protocol.Ethereum.Keccak256.Hash("no such block"u8)));
+    }
 }
