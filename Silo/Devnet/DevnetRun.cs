@@ -113,7 +113,7 @@ public sealed class DevnetRun : IAsyncDisposable
         say($"Starting the L1: anvil on 127.0.0.1:{Options.L1Port} ({Options.BlockTime}-second blocks, Prague).");
         try
         {
-            _anvil = await AnvilProcess.StartAsync(Options.L1Port, Options.BlockTime, cancellationToken: cancellationToken).ConfigureAwait(false);
+            _anvil = await AnvilProcess.StartAsync(Options.L1Port, Options.BlockTime, watchdog: false, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {

@@ -9,6 +9,7 @@ using Obscuro.Protocol.Execution;
 using Obscuro.Protocol.Registration;
 using Obscuro.Protocol.Reveal;
 using Obscuro.Protocol.Rollups;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Benchmarks;
 
@@ -28,7 +29,7 @@ internal static class GasBenchmarks
     private static async Task RunAsync(Report report)
     {
         using var http = new HttpClient();
-        using var anvil = await AnvilLauncher.StartAsync(http, "prague");
+        await using var anvil = await AnvilProcess.StartAsync(hardfork: "prague");
         var rpc = anvil.CreateClient(http);
         var chainId = await rpc.GetChainIdAsync();
 

@@ -58,7 +58,7 @@ internal static class NodeBenchmarks
 
         var root = Directory.CreateTempSubdirectory("obscuro-bench-node-").FullName;
         using var http = new HttpClient();
-        using var anvil = await AnvilLauncher.StartAsync(http, "prague", blockTime: 1);
+        await using var anvil = await AnvilProcess.StartAsync(blockTime: 1, hardfork: "prague");
         var rpc = anvil.CreateClient(http);
         var deployment = await DevnetL1.DeployAsync(rpc, anvil.Endpoint, [1, 3, 6, 12, 24]);
         var deploymentFile = Path.Combine(root, "deployment.json");

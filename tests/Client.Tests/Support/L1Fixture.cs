@@ -11,6 +11,7 @@ using Obscuro.Protocol.Ethereum;
 using Obscuro.Protocol.Execution;
 using Obscuro.Protocol.Reveal;
 using Obscuro.Protocol.Rollups;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Client.Tests.Support;
 
@@ -88,7 +89,7 @@ public sealed class L1Fixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilProcess.StartAsync("prague");
+        _anvil = await AnvilProcess.StartAsync(hardfork: "prague");
         Rpc = _anvil.CreateClient(_http);
         foreach (var account in new[] { Governance, Operator, Alice })
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Obscuro.Contracts.Artifacts;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Contracts.Tests.Anvil;
 
@@ -28,7 +29,7 @@ public sealed class AnvilFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilProcess.StartAsync();
+        _anvil = await AnvilProcess.StartAsync(hardfork: null);
         _client = _anvil.CreateClient(_http);
         var receipt = await SendTransactionAsync(to: null, AbiProbe.EncodeDeployment());
         AbiProbeAddress = receipt.ContractAddress ?? throw new InvalidOperationException("Deploying AbiProbe created no contract.");

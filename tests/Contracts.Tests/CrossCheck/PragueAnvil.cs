@@ -1,5 +1,5 @@
 using Obscuro.Contracts.Rpc;
-using Obscuro.Contracts.Tests.Anvil;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Contracts.Tests.CrossCheck;
 

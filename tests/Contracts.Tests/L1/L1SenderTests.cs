@@ -3,8 +3,8 @@ using Obscuro.Contracts.Abi;
 using Obscuro.Contracts.Artifacts;
 using Obscuro.Contracts.L1;
 using Obscuro.Contracts.Rpc;
-using Obscuro.Contracts.Tests.Anvil;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Contracts.Tests.L1;
 
@@ -28,7 +28,7 @@ public sealed class L1SenderTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilProcess.StartAsync("prague");
+        _anvil = await AnvilProcess.StartAsync(hardfork: "prague");
         _rpc = _anvil.CreateClient(_http);
     }
 

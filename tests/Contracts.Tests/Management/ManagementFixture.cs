@@ -1,8 +1,8 @@
 using Obscuro.Contracts.Deployment;
 using Obscuro.Contracts.Rpc;
-using Obscuro.Contracts.Tests.Anvil;
 using Obscuro.Protocol.Crypto;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Contracts.Tests.Management;
 
@@ -81,7 +81,7 @@ public sealed class ManagementFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilProcess.StartAsync("prague");
+        _anvil = await AnvilProcess.StartAsync(hardfork: "prague");
         _rpc = _anvil.CreateClient(_http);
         ChainId = await _rpc.GetChainIdAsync();
         foreach (var account in Accounts)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Obscuro.Contracts.Rpc;
-using Obscuro.Contracts.Tests.Anvil;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Contracts.Tests.Rpc;
 
@@ -10,7 +10,7 @@ public sealed class AnvilOutageTests
     [Fact]
     public async Task Killing_anvil_mid_request_ends_in_L1UnavailableException_after_bounded_retries()
     {
-        await using var anvil = await AnvilProcess.StartAsync();
+        await using var anvil = await AnvilProcess.StartAsync(hardfork: null);
         using var http = new HttpClient();
         const int attempts = 4;
         var client = anvil.CreateClient(http, o =>
@@ -51,7 +51,7 @@ public sealed class AnvilOutageTests
     [Fact]
     public async Task A_dead_node_is_reported_quickly_to_new_requests()
     {
-        var anvil = await AnvilProcess.StartAsync();
+        var anvil = await AnvilProcess.StartAsync(hardfork: null);
         using var http = new HttpClient();
         var client = anvil.CreateClient(http, o =>
         {

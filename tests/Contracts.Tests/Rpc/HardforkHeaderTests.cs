@@ -3,6 +3,7 @@ using Obscuro.Contracts.Artifacts;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Contracts.Tests.Anvil;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Devnet;
 
 namespace Obscuro.Contracts.Tests.Rpc;
 

@@ -1,3 +1,4 @@
+using Obscuro.Grains.Tests.Host.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Obscuro.EndToEnd.Tests.Pobi;

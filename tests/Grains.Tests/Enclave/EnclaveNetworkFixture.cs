@@ -2,6 +2,7 @@ using System.Net;
 using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Contracts.Rpc;
 using Obscuro.Protocol.Ethereum;
+using Obscuro.Silo.Devnet;
 using Obscuro.Silo.Tee.Simulated;
 
 namespace Obscuro.Grains.Tests.Enclave;
@@ -50,7 +51,7 @@ public sealed class EnclaveNetworkFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Anvil = await AnvilProcess.StartAsync("prague");
+        Anvil = await AnvilProcess.StartAsync(hardfork: "prague");
         Rpc = Anvil.CreateClient(_http, options => options.MaxAttempts = 2);
         ChainId = await Rpc.GetChainIdAsync();
         foreach (var account in new[] { Governance, OperatorA, OperatorB, Depositor })

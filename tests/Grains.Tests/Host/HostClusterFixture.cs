@@ -8,6 +8,7 @@ using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Grains.Tests.Host.StandIns;
 using Obscuro.Protocol.Ethereum;
 using Obscuro.Silo;
+using Obscuro.Silo.Devnet;
 using Obscuro.Silo.Security;
 using Orleans.Configuration;
 using Orleans.TestingHost;
@@ -67,7 +68,7 @@ public sealed class HostClusterFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Anvil = await AnvilProcess.StartAsync("prague");
+        Anvil = await AnvilProcess.StartAsync(hardfork: "prague");
         Rpc = Anvil.CreateClient(_http);
         ChainId = await Rpc.GetChainIdAsync();
         await Rpc.SetBalanceAsync(Operator.Address, Ether * new UInt256(1_000));
