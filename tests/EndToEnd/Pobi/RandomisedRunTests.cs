@@ -2,6 +2,7 @@ using System.Globalization;
 using Obscuro.Contracts.Bindings;
 using Obscuro.Contracts.Rpc;
 using Obscuro.EndToEnd.Tests.Infrastructure;
+using Obscuro.Grains.Tests.Host.Infrastructure;
 using Obscuro.Protocol.Ethereum;
 using Xunit.Abstractions;
 
