@@ -194,7 +194,7 @@ public sealed class L1Sender : IL1TransactionSender, IDisposable
     {
         var call = new CallRequest { From = Account, To = request.To, Input = request.Data, Value = request.Value };
         var estimate = await _rpc.EstimateGasAsync(call, BlockTag.Pending, request.Errors, token).ConfigureAwait(false);
-        return estimate * (ulong)_options.GasLimitMarginPercent / 100;
+        return (estimate * (ulong)_options.GasLimitMarginPercent / 100) + request.ExtraGas;
     }
 
     private async Task<(UInt256 Tip, UInt256 MaxFee)> PriceAsync(CancellationToken token)

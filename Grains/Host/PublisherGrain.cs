@@ -122,7 +122,7 @@ public sealed partial class PublisherGrain(
         L1TransactionResult result;
         try
         {
-            result = await Sender.SendAsync(new L1TransactionRequest(settings.RollupManagement, data, UInt256.Zero, RollupManagementContract.Abi));
+            result = await Sender.SendAsync(new L1TransactionRequest(settings.RollupManagement, data, UInt256.Zero, RollupManagementContract.Abi, ExtraGas: options.Value.PublicationGasAllowance));
         }
         catch (ContractRevertException e) when (e.Is(RollupManagementErrors.RollupAlreadyPublished))
         {

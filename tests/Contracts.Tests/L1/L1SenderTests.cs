@@ -94,6 +94,20 @@ public sealed class L1SenderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Extra_gas_is_added_to_the_estimate_with_its_margin()
+    {
+        using var sender = Sender(1);
+        const ulong extra = 40_000;
+
+        // A plain transfer is estimated at exactly 21,000 gas; the default margin is 125 %.
+        var result = await sender.SendAsync(new L1TransactionRequest(Fresh("extra gas"), ReadOnlyMemory<byte>.Empty, UInt256.One, ExtraGas: extra));
+        var sent = await Rpc.RequestAsync("eth_getTransactionByHash", [JsonValue.Create(result.TransactionHash.ToString())]);
+
+        Assert.Equal((21_000UL * 125 / 100) + extra, Convert.ToUInt64(sent.GetProperty("gas").GetString(), 16));
+        Assert.Equal(21_000UL, result.Receipt.GasUsed);
+    }
+
+    [Fact]
     public async Task A_revert_is_decoded_and_nothing_is_sent()
     {
         using var sender = Sender(3);
