@@ -1,3 +1,4 @@
+using Obscuro.Protocol.Ethereum;
 using Orleans.Concurrency;
 
 namespace Obscuro.Grains.Node;
@@ -26,6 +27,18 @@ public interface IEnclaveGrain : IGrainWithStringKey
     /// <summary>The enclave's one candidate on the current head, built from the given pending transactions.</summary>
     [Alias("ProduceCandidate")]
     Task<CandidateResult> ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending);
+
+    /// <summary>
+    /// The enclave's one candidate on the current head, for a host whose pending list was read after it had removed
+    /// the transactions of rollup <paramref name="pendingAsOf"/> (and of its ancestors): a new candidate is built only
+    /// if that rollup is still the head. If the head has moved on, the list predates it and still holds the new head's
+    /// transactions; built from it, the candidate would spend its slice on transactions it must then skip, and it is
+    /// the only candidate this parent ever gets. So the answer is "not ready" (nothing recorded, no nonce drawn), and
+    /// the host asks again once its mempool has caught up. A candidate the enclave already holds for its head is
+    /// returned whatever <paramref name="pendingAsOf"/> says: its content no longer depends on the list.
+    /// </summary>
+    [Alias("ProduceCandidateAsOf")]
+    Task<CandidateResult> ProduceCandidateOnAsync(Hash256 pendingAsOf, IReadOnlyList<SealedTransaction> pending);
 
     /// <summary>
     /// The nodes NetworkManagement registered, from this enclave's verified L1 view (public data): the host's source of

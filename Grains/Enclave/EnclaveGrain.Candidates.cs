@@ -10,7 +10,12 @@ namespace Obscuro.Grains.Enclave;
 
 public sealed partial class EnclaveGrain
 {
-    async Task<CandidateResult> IEnclaveGrain.ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending)
+    Task<CandidateResult> IEnclaveGrain.ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending) => ProduceCandidateAsync(pending, null);
+
+    Task<CandidateResult> IEnclaveGrain.ProduceCandidateOnAsync(Hash256 pendingAsOf, IReadOnlyList<SealedTransaction> pending) => ProduceCandidateAsync(pending, pendingAsOf);
+
+    /// <param name="pendingAsOf">The head the host's pending list reflects; null when the caller makes no such claim (then any list is built from).</param>
+    private async Task<CandidateResult> ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending, Hash256? pendingAsOf)
     {
         ArgumentNullException.ThrowIfNull(pending);
         await EnsureStartedAsync(null);
@@ -38,11 +43,20 @@ public sealed partial class EnclaveGrain
             return NotReady("no L1 block has been ingested since the anchor");
         }
 
+        var recorded = _book.TryGet(inputs.ParentHash, out var existing);
+        var held = recorded && IsStillValid(existing, inputs);
+        if (!held && pendingAsOf is { } asOf && asOf != inputs.ParentHash)
+        {
+            // The host read its pending list before it had dropped the transactions of the current head: they would take
+            // up the slice and then be skipped, and this parent gets one candidate only. Checked before opening anything.
+            return NotReady($"the pending list reflects rollup {asOf}, but the head is now {inputs.ParentHash}: ask again once the mempool has dropped the head's transactions");
+        }
+
         var (transactions, unincludable) = Open(pending, secrets, inputs, network.Rules.ChainId);
         UInt256 nonce;
-        if (_book.TryGet(inputs.ParentHash, out var existing))
+        if (recorded)
         {
-            if (IsStillValid(existing, inputs))
+            if (held)
             {
                 return Candidate(existing, unincludable);
             }
@@ -70,7 +84,7 @@ public sealed partial class EnclaveGrain
         // Sealed and stored before anyone sees it: a restart must find this candidate, not draw a new nonce.
         await PersistAsync();
         _ledger.RememberOwn(built);
-        LogCandidate(logger, _nodeId, built.Rollup.Header.Generation, built.Rollup.Header.Hash, built.Transactions.Count);
+        LogCandidate(logger, _nodeId, built.Rollup.Header.Generation, built.Rollup.Header.Hash, built.Transactions.Count, pending.Count, unincludable.Count);
         return Candidate(built.Rollup, unincludable);
     }
 

@@ -30,6 +30,6 @@ public sealed partial class EnclaveGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: the candidate on parent {Parent} was invalidated by an L1 reorg; rebuilding it with the same nonce")]
     private static partial void LogCandidateRebuilt(ILogger logger, string nodeId, Hash256 parent);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: candidate rollup generation {Generation} ({Rollup}) with {Transactions} transactions")]
-    private static partial void LogCandidate(ILogger logger, string nodeId, ulong generation, Hash256 rollup, int transactions);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: candidate rollup generation {Generation} ({Rollup}) with {Transactions} transactions, of {Offered} pending offered ({Unincludable} of them already included or unreadable)")]
+    private static partial void LogCandidate(ILogger logger, string nodeId, ulong generation, Hash256 rollup, int transactions, int offered, int unincludable);
 }

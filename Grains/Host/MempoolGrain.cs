@@ -14,10 +14,18 @@ namespace Obscuro.Grains.Host;
 /// an L1-included canonical rollup, and takes it back if an L1 reorg removes that rollup. Reentrant, so admissions (the expensive part) run in parallel on the enclave
 /// silo's cores while this grain only orders and stores; its writes are coalesced, and a submission is answered
 /// "accepted" only once its transaction is in storage.
+/// <para>
+/// Storage is a checkpoint (<see cref="MempoolState"/>, the whole list) plus a journal of the admissions since
+/// (<see cref="MempoolJournal"/>). Storing the whole list on every admission made each one cost as much as the list is
+/// long, so admission slowed down as the mempool filled; an admission now stores only the journal, which a checkpoint
+/// empties once it holds <see cref="MempoolOptions.JournalLimit"/> transactions. Removals and restores are rare (once per L1 block
+/// with a rollup) and write a checkpoint.
+/// </para>
 /// </summary>
 [Reentrant]
 public sealed partial class MempoolGrain(
     [PersistentState("mempool")] IPersistentState<MempoolState> state,
+    [PersistentState("mempool-journal")] IPersistentState<MempoolJournal> journal,
     IOptions<MempoolOptions> options,
     ILogger<MempoolGrain> logger)
     : Grain, IMempoolGrain
@@ -25,13 +33,34 @@ public sealed partial class MempoolGrain(
     private readonly HashSet<Hash256> _pending = [];
     private StateWriteCoalescer? _writer;
     private string _nodeId = string.Empty;
+    private bool _checkpointDue;
 
-    private StateWriteCoalescer Writer => _writer ??= new StateWriteCoalescer(() => state.WriteStateAsync());
+    private StateWriteCoalescer Writer => _writer ??= new StateWriteCoalescer(FlushAsync);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _nodeId = this.GetPrimaryKeyString();
-        _pending.UnionWith(state.State.Pending.Select(transaction => transaction.TransactionHash));
+        var pending = state.State.Pending;
+        _pending.UnionWith(pending.Select(transaction => transaction.TransactionHash));
+        if (journal.State.Epoch == state.State.Epoch)
+        {
+            // Admitted after the last checkpoint: acknowledged once the journal held them, so they are pending too.
+            foreach (var transaction in journal.State.Admitted)
+            {
+                if (_pending.Add(transaction.TransactionHash))
+                {
+                    pending.Add(transaction);
+                }
+            }
+
+            state.State.Admitted = Math.Max(state.State.Admitted, journal.State.AdmittedTotal);
+        }
+        else
+        {
+            // Written before the checkpoint that followed it, which holds all of its entries.
+            journal.State = new MempoolJournal { Epoch = state.State.Epoch };
+        }
+
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -82,6 +111,7 @@ public sealed partial class MempoolGrain(
 
         state.State.Pending.Add(transaction);
         state.State.Admitted++;
+        journal.State.Admitted.Add(transaction);
         _pending.Add(transaction.TransactionHash);
         await Writer.WriteAsync();
         return new SubmissionResult(true, 0, "Accepted.", transaction.TransactionHash);
@@ -104,6 +134,7 @@ public sealed partial class MempoolGrain(
 
         state.State.Pending.RemoveAll(transaction => remove.Contains(transaction.TransactionHash));
         _pending.ExceptWith(remove);
+        _checkpointDue = true;
         await Writer.WriteAsync();
     }
 
@@ -127,6 +158,7 @@ public sealed partial class MempoolGrain(
         // First: they are older than anything pending, and a sender's later nonces wait for them.
         state.State.Pending.InsertRange(0, restored);
         LogRestored(logger, _nodeId, restored.Count);
+        _checkpointDue = true;
         await Writer.WriteAsync();
     }
 
@@ -135,6 +167,38 @@ public sealed partial class MempoolGrain(
     Task<long> IMempoolGrain.GetAdmittedCountAsync() => Task.FromResult(state.State.Admitted);
 
     private bool IsFull => state.State.Pending.Count >= options.Value.Capacity;
+
+    /// <summary>
+    /// One storage write (the coalescer runs one at a time): the journal when only admissions happened since the last
+    /// checkpoint and it is still short, otherwise a checkpoint. A checkpoint raises the epoch and starts an empty
+    /// journal at once, so admissions during its write go into the journal that extends it. Until a checkpoint write
+    /// succeeds none other is trusted: the stored journal would name an epoch the stored checkpoint may not have.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        if (!_checkpointDue && journal.State.Admitted.Count < options.Value.JournalLimit)
+        {
+            journal.State.Epoch = state.State.Epoch;
+            journal.State.AdmittedTotal = state.State.Admitted;
+            await journal.WriteStateAsync();
+            return;
+        }
+
+        _checkpointDue = false;
+        state.State.Epoch++;
+        journal.State = new MempoolJournal { Epoch = state.State.Epoch };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The checkpoint may or may not be stored; either way the stored journal names no later epoch than the
+            // stored checkpoint, and the next write is a checkpoint again, with everything pending.
+            _checkpointDue = true;
+            throw;
+        }
+    }
 
     private SubmissionResult Full() =>
         Rejected(HostRejections.MempoolFull, $"The node's mempool is full ({options.Value.Capacity} pending transactions); retry later.");

@@ -11,4 +11,11 @@ public sealed class MempoolOptions
     /// limit; this only keeps oversized garbage off the enclave silo.
     /// </summary>
     public int MaxCiphertextBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Admissions kept in the mempool's journal before it writes a checkpoint of the whole list (see
+    /// <see cref="MempoolGrain"/>): an admission's write stores up to this many transactions, and a checkpoint is written
+    /// once per this many admissions, which keeps both costs small per admission whatever the mempool's size.
+    /// </summary>
+    public int JournalLimit { get; set; } = 512;
 }

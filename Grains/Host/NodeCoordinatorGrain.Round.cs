@@ -9,7 +9,8 @@ namespace Obscuro.Grains.Host;
 /// <summary>
 /// The aggregator's part in POBI rounds (spec "Typical Scenario"), run beside ingestion after every L1 block: ask the
 /// enclave for its one candidate on the head (it needs the parent's inclusion in a block the enclave ingested, and
-/// returns the same candidate when asked again), enter it in the generation's <see cref="IRoundGrain"/> and gossip it,
+/// returns the same candidate when asked again; a new one is built only from a pending list read after the mempool
+/// dropped the head's transactions, see <see cref="_mempoolHead"/>), enter it in the generation's <see cref="IRoundGrain"/> and gossip it,
 /// wait (once per round, bounded) for every registered aggregator's candidate, then publish only if
 /// <see cref="Round.ShouldPublish"/> says so: the lowest nonce at once, rank k after k·timeout L1 blocks without the
 /// round on L1. A losing candidate is simply not published; its transactions stay in the mempool.
@@ -30,8 +31,12 @@ public sealed partial class NodeCoordinatorGrain
     private async Task RoundStepAsync()
     {
         await ClaimDecidedRoundAsync();
+
+        // Read before the list: if an ingest moves the head meanwhile, the enclave sees that the list is older than its
+        // head and says not ready; the ingest's own follow-up asks again once the mempool has caught up.
+        var pendingAsOf = _mempoolHead;
         var pending = await Mempool.GetPendingAsync(publisherOptions.Value.MaxRollupTransactions);
-        var candidate = await Enclave.ProduceCandidateAsync(pending);
+        var candidate = await Enclave.ProduceCandidateOnAsync(pendingAsOf, pending);
         if (candidate.Unincludable.Count > 0)
         {
             await Mempool.RemoveAsync(candidate.Unincludable);

@@ -56,6 +56,14 @@ public sealed partial class NodeCoordinatorGrain(
     private bool _publishRequested;
     private (Hash256 From, DateTime At)? _replayRequested;
 
+    /// <summary>
+    /// The rollup head the mempool has caught up with (the head's transactions removed, those of rollups a reorg
+    /// abandoned back): a pending list read after this was set is fit to build on that head. Set only once the mempool
+    /// follow-ups of an ingest are done, so a publication step that read the list before then is refused by the enclave
+    /// rather than filling its one candidate with the head's own transactions.
+    /// </summary>
+    private Hash256 _mempoolHead;
+
     private StateWriteCoalescer Writer => _writer ??= new StateWriteCoalescer(() => state.WriteStateAsync());
 
     private IEnclaveGrain Enclave => GrainFactory.GetGrain<IEnclaveGrain>(_nodeId);
@@ -183,6 +191,10 @@ public sealed partial class NodeCoordinatorGrain(
 
         state.State.HeadRollup = enclave.HeadRollup;
         state.State.HeadGeneration = enclave.HeadGeneration;
+
+        // What the mempool was told before a restart is not known here; an included transaction it still holds is
+        // reported unincludable by the enclave and dropped, so building on the enclave's head at once is safe.
+        _mempoolHead = enclave.HeadRollup;
         await Writer.WriteAsync();
         await Watcher.StartAsync(resume);
         _started = true;
@@ -353,6 +365,10 @@ public sealed partial class NodeCoordinatorGrain(
         {
             await FollowUpAsync("mempool clean-up", () => Mempool.RemoveAsync(outcome.IncludedTransactions));
         }
+
+        // Also after a failed follow-up: the enclave drops what the mempool still wrongly holds (as unincludable), and
+        // holding back every candidate on this head would stop the chain.
+        _mempoolHead = outcome.HeadRollup;
 
         if (outcome.Rollups.Count > 0)
         {

@@ -27,6 +27,9 @@ public sealed class HostClusterFixture : IAsyncLifetime, IDisposable
     public static readonly UInt256 Ether = new(1_000_000_000_000_000_000UL);
     public const int MempoolCapacity = 4;
 
+    /// <summary>Small, so that the mempool tests cross its checkpoints as well as its journal writes.</summary>
+    public const int MempoolJournalLimit = 2;
+
     private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(15);
     private readonly string _root = Directory.CreateTempSubdirectory("obscuro-host-tests-").FullName;
     private readonly HttpClient _http = new();
@@ -86,6 +89,7 @@ public sealed class HostClusterFixture : IAsyncLifetime, IDisposable
         {
             silo.UseObscuroSilo();
             StandInGrains.Use(silo);
+            silo.Services.PostConfigure<Grains.Host.MempoolOptions>(mempool => mempool.JournalLimit = MempoolJournalLimit);
             silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = ResponseTimeout);
             silo.Configure<PublicApiFilterOptions>(filter => filter.ClientSystemInterfaces.Add("Orleans.Runtime.TestHooks.ITestHooks"));
         });

@@ -96,13 +96,46 @@ public sealed class MempoolAndApiTests(HostClusterFixture fixture)
         var mempool = fixture.Internal.GetGrain<IMempoolGrain>(nodeId);
         var accepted = await mempool.SubmitAsync([5, 5, 5]);
 
-        await fixture.Cluster.DeactivateAsync(mempool);
-        await Poll.UntilAsync(() => Task.FromResult(fixture.Cluster.TryGetGrainContext(mempool.GetGrainId(), out _)), active => !active, TimeSpan.FromSeconds(10), "deactivated");
+        await DeactivateAsync(mempool);
 
         var pending = await mempool.GetPendingAsync(10);
         Assert.True(accepted.Accepted, accepted.Message);
         Assert.Equal(accepted.TransactionHash!.Value.ToString(), Assert.Single(pending).TransactionHash.ToString());
         Assert.Equal(1L, await mempool.GetAdmittedCountAsync());
+    }
+
+    [Fact]
+    public async Task Admissions_survive_deactivation_from_the_journal_or_a_checkpoint_and_a_removed_transaction_stays_removed()
+    {
+        var nodeId = $"journal-{Guid.NewGuid():N}";
+        var mempool = fixture.Internal.GetGrain<IMempoolGrain>(nodeId);
+
+        // Journaled, then removed: the checkpoint the removal writes leaves the older journal (still naming it) stale.
+        var removed = await mempool.SubmitAsync([1, 6]);
+        await mempool.RemoveAsync([removed.TransactionHash!.Value]);
+        await DeactivateAsync(mempool);
+        Assert.Empty(await mempool.GetPendingAsync(10));
+        Assert.Equal(1L, await mempool.GetAdmittedCountAsync());
+
+        // Two fill the journal (limit 2), so the second admission writes a checkpoint; the third is journaled after it.
+        var kept = new List<SubmissionResult>();
+        for (byte i = 2; i <= 4; i++)
+        {
+            kept.Add(await mempool.SubmitAsync([i, 6]));
+        }
+
+        await DeactivateAsync(mempool);
+        Assert.All(kept, result => Assert.True(result.Accepted, result.Message));
+        Assert.True(kept.Count > HostClusterFixture.MempoolJournalLimit);
+        Assert.Equal(kept.Select(r => r.TransactionHash!.Value), (await mempool.GetPendingAsync(10)).Select(t => t.TransactionHash));
+        Assert.Equal(4L, await mempool.GetAdmittedCountAsync());
+
+        // And on from there: a further admission and a removal, reactivated again.
+        var last = await mempool.SubmitAsync([5, 6]);
+        await mempool.RemoveAsync([kept[0].TransactionHash!.Value]);
+        await DeactivateAsync(mempool);
+        Assert.Equal(kept.Skip(1).Append(last).Select(r => r.TransactionHash!.Value), (await mempool.GetPendingAsync(10)).Select(t => t.TransactionHash));
+        Assert.Equal(5L, await mempool.GetAdmittedCountAsync());
     }
 
     [Fact]
@@ -120,5 +153,11 @@ public sealed class MempoolAndApiTests(HostClusterFixture fixture)
         await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<INodeCoordinatorGrain>(nodeId).GetStatusAsync());
         await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IRollupGrain>($"{nodeId}/x").GetAsync());
         await Assert.ThrowsAsync<ClientCallRejectedException>(() => fixture.Client.GetGrain<IL1BlockSourceGrain>(nodeId).GetBlockAsync(new L1BlockNotice(Hash256.Zero, Hash256.Zero, 0)));
+    }
+
+    private async Task DeactivateAsync(IMempoolGrain mempool)
+    {
+        await fixture.Cluster.DeactivateAsync(mempool);
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Cluster.TryGetGrainContext(mempool.GetGrainId(), out _)), active => !active, TimeSpan.FromSeconds(10), "deactivated");
     }
 }

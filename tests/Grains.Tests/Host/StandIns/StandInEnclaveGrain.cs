@@ -102,6 +102,11 @@ public sealed class StandInEnclaveGrain(ITeeEnvironment tee) : Grain, IEnclaveGr
         return new IngestOutcome(block, _head, _generation, rollups, included, calls, headChanged);
     }
 
+    Task<CandidateResult> IEnclaveGrain.ProduceCandidateOnAsync(Hash256 pendingAsOf, IReadOnlyList<SealedTransaction> pending) =>
+        _provisioned && !_candidateOn.ContainsKey(_head) && pendingAsOf != _head
+            ? Task.FromResult(new CandidateResult(null, [], $"The pending list reflects {pendingAsOf}, not the head {_head}."))
+            : ((IEnclaveGrain)this).ProduceCandidateAsync(pending);
+
     Task<CandidateResult> IEnclaveGrain.ProduceCandidateAsync(IReadOnlyList<SealedTransaction> pending)
     {
         var settings = Settings;
