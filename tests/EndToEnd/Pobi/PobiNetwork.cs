@@ -260,6 +260,20 @@ public sealed class PobiNetwork : IAsyncDisposable
         return statuses;
     }
 
+    /// <summary>
+    /// With L1 held still (<see cref="PauseAsync"/>), waits until every running node has ingested the L1 head and
+    /// stands on the same rollup head: a test that reads "the current round" from a node lagging one block would get
+    /// the previous round, whose rollup is already on L1.
+    /// </summary>
+    public async Task<List<NodeStatus>> SettleAsync(TimeSpan timeout)
+    {
+        var height = await L1HeightAsync();
+        return await PollAsync(
+            async () => await StatusesAsync() is var statuses && statuses.All(s => s.L1Head == height) && statuses.Select(s => s.HeadRollup).Distinct().Count() == 1 ? statuses : null,
+            timeout,
+            $"every node at L1 block {height} on the same rollup head");
+    }
+
     public async Task<ulong> L1HeightAsync() => await Rpc.GetBlockNumberAsync();
 
     public async Task MineAsync() => await Rpc.RequestAsync("evm_mine", []);

@@ -96,15 +96,7 @@ public sealed class RandomisedRunTests(ITestOutputHelper output)
 
         // L1 holds still while every node settles on the same head.
         await network.PauseAsync();
-        await PobiNetwork.PollAsync(
-            async () =>
-            {
-                var height = await network.L1HeightAsync();
-                var statuses = await network.StatusesAsync();
-                return statuses.All(s => s.L1Head == height) && statuses.Select(s => s.HeadRollup).Distinct().Count() == 1 ? statuses : null;
-            },
-            Catchup,
-            "every node at the L1 head on the same rollup head");
+        await network.SettleAsync(Catchup);
         output.WriteLine($"run: L1 blocks {start} -> {await network.L1HeightAsync()}; {workload.Summary()}");
 
         var operators = Enumerable.Range(1, 3).Select(network.Account).ToList();

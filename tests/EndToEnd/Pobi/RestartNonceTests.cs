@@ -23,7 +23,7 @@ public sealed class RestartNonceTests(ITestOutputHelper output)
 
         // L1 holds still on one parent while the node goes down and comes back.
         await network.PauseAsync();
-        var generation = (await network.Node(Restarted).Api.GetStatusAsync()).HeadGeneration + 1;
+        var generation = (await network.SettleAsync(TimeSpan.FromSeconds(30)))[0].HeadGeneration + 1;
         var before = await PobiNetwork.PollAsync(
             async () => await network.Node(Restarted).Api.GetRoundAsync(generation) is { OwnRollup: not null, Candidates.Count: 3 } view ? view : null,
             TimeSpan.FromSeconds(30),

@@ -15,7 +15,9 @@ public sealed class WinnerDownTests(ITestOutputHelper output)
 
         // Hold L1 still; the round on the current head plays out and its winner sends its rollup.
         await network.PauseAsync();
-        var head = (await network.Node(0).Api.GetStatusAsync()).HeadGeneration;
+
+        var settled = await network.SettleAsync(TimeSpan.FromSeconds(30));
+        var head = settled[0].HeadGeneration;
         var generation = head + 1;
         var senders = await PobiNetwork.PollAsync(
             async () => await network.PendingAsync() > 0 ? await network.PendingSendersAsync() : null, TimeSpan.FromSeconds(30), "the round's winner to publish");
@@ -29,6 +31,10 @@ public sealed class WinnerDownTests(ITestOutputHelper output)
         // The winner goes down, and its transaction with it (dropped from the pool before any block includes it).
         await network.StopNodeAsync(winnerIndex);
         await network.DropPendingAsync();
+
+        // The next block comes only when someone publishes or L1 has been idle a while: long enough for the runner-up,
+        // however loaded the machine, to get its rollup into the block after the empty one (else rank 2's turn comes too).
+        network.IdleBlock = TimeSpan.FromSeconds(10);
         network.Resume();
 
         var survivors = Enumerable.Range(0, 3).Where(i => i != winnerIndex).ToList();
