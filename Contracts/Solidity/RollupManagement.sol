@@ -28,8 +28,13 @@ contract RollupManagement is Governed {
     }
 
     struct Branch {
+        // slot 0
         bytes32 tip; // the head (leaf) of this branch
+        // slot 1
         uint40 tipPublishedAt;
+        // first block of the head's current live stretch: the branch's creation, or the block in which its dead head
+        // got a child (or in which governance restarted the clocks)
+        uint40 liveSince;
         uint32 forkGeneration; // generation of the rollup this branch forked from (parent of its first rollup)
         uint24 parentBranch; // branch of that rollup; 0 for the genesis branch
         uint24 activePosition; // 1-based position in _active; 0 = not tracked (pruned)
@@ -38,9 +43,9 @@ contract RollupManagement is Governed {
 
     struct TreeState {
         uint64 rollupCount;
-        uint40 forkSince; // first block of the current period with two or more live heads; 0 = no such period
+        uint40 forkSince; // while locked: start of the coexistence of the two heads that caused the lock; else 0
         uint24 branchCount;
-        bool locked; // latched when a fork period outlives forkLockPeriod; cleared only by resolveFork
+        bool locked; // latched when two counting heads coexisted more than forkLockPeriod; cleared only by resolveFork
     }
 
     struct Params {
@@ -187,27 +192,33 @@ contract RollupManagement is Governed {
     // =====================================================================================================
 
     /// @notice Names the valid rollup after a fork: every head that does not descend from `validHead` stops counting
-    ///         (for withdrawals and for fork detection), the withdrawal lock is cleared, and any later branch that does
-    ///         not descend from `validHead` is ignored as well.
+    ///         (for withdrawals and for fork detection), the withdrawal lock is cleared, the coexistence clock of the
+    ///         heads that still count restarts now, and any later branch that does not descend from `validHead` is
+    ///         ignored as well.
     function resolveFork(bytes32 validHead) external onlyGovernance {
         Rollup storage valid = _rollups[validHead];
         if (valid.publishedAt == 0) revert UnknownRollup(validHead);
         resolvedHead = validHead;
+        uint40 now_ = uint40(block.number);
         uint256 count = _active.length;
         for (uint256 i = 0; i < count; ++i) {
             Branch storage b = _branches[_active[i]];
-            b.excluded = !_isAncestorOrSelf(valid.branch, valid.generation, b.tip);
+            bool excluded = !_isAncestorOrSelf(valid.branch, valid.generation, b.tip);
+            b.excluded = excluded;
+            if (!excluded) b.liveSince = now_;
         }
         Branch storage validBranch = _branches[valid.branch];
         if (validBranch.activePosition == 0) {
             validBranch.excluded = false; // its tip descends from validHead
+            validBranch.liveSince = now_;
             _activate(valid.branch);
         }
         TreeState memory s = _state;
         s.locked = false;
-        (uint256 live,) = _liveStats(_params.headTimeout);
-        s.forkSince = live >= 2 ? uint40(block.number) : 0;
+        s.forkSince = 0;
         _state = s;
+        Params memory p = _params;
+        (uint256 live,,) = _scan(p.headTimeout, p.forkLockPeriod);
         emit ForkResolved(validHead, live);
     }
 
@@ -215,14 +226,17 @@ contract RollupManagement is Governed {
         Params memory p = _params;
         _checkParams(blocks, p.withdrawalDelay, p.forkLockPeriod);
         TreeState memory s = _state;
-        _latchLock(s, p);
+        _latchLock(s, p); // judged under the old timeout, which is what the heads lived by so far
+        _state = s;
+        // A head that is dead under the old timeout has had its coexistence judged; if the new timeout makes it live
+        // again, its new live stretch begins now (and if not, restarting its clock changes nothing).
+        uint256 count = _active.length;
+        for (uint256 i = 0; i < count; ++i) {
+            Branch storage b = _branches[_active[i]];
+            if (uint256(b.tipPublishedAt) + p.headTimeout < block.number) b.liveSince = uint40(block.number);
+        }
         p.headTimeout = uint64(blocks);
         _params = p;
-        (uint256 live,) = _liveStats(p.headTimeout);
-        if (live < 2) {
-            if (!s.locked) s.forkSince = 0;
-        } else if (s.forkSince == 0) s.forkSince = uint40(block.number);
-        _state = s;
         emit ParameterChanged("headTimeout", blocks);
     }
 
@@ -327,15 +341,19 @@ contract RollupManagement is Governed {
         }
     }
 
-    /// @notice Fork situation now: live heads that count, start of the current multi-head period (0 if none) and
-    ///         whether withdrawals are locked.
+    /// @notice Fork situation now: live heads that count; the block at which the current situation with two or more
+    ///         of them began (0 if fewer than two are live), or while locked the start of the coexistence that caused
+    ///         the lock; and whether withdrawals are locked.
     function forkState() external view returns (uint256 liveHeadCount, uint256 forkSince, bool locked) {
         Params memory p = _params;
         TreeState memory s = _state;
-        uint256 second;
-        (liveHeadCount, second) = _liveStats(p.headTimeout);
-        locked = _isLocked(s, p, liveHeadCount, second);
-        forkSince = liveHeadCount >= 2 || locked ? s.forkSince : 0;
+        uint256 lockSince;
+        (liveHeadCount, forkSince, lockSince) = _scan(p.headTimeout, p.forkLockPeriod);
+        if (s.locked) {
+            (locked, forkSince) = (true, s.forkSince);
+        } else if (lockSince != 0) {
+            (locked, forkSince) = (true, lockSince);
+        }
     }
 
     /// @notice True if `ancestor` is `descendant` or one of its ancestors. Both must be published.
@@ -350,7 +368,7 @@ contract RollupManagement is Governed {
     /// @return state the state
     /// @return payableAtBlock for Waiting and Payable: the first block at which the wait is over if the current fork
     ///         situation stays as it is (while two heads are live it moves forward with every block)
-    /// @return forkSince for Locked: the first block of the fork period that caused the lock
+    /// @return forkSince for Locked: the first block of the coexistence of the two heads that caused the lock
     function withdrawalStatus(bytes32 rollupHash)
         external
         view
@@ -358,10 +376,11 @@ contract RollupManagement is Governed {
     {
         Rollup storage r = _rollups[rollupHash];
         if (r.publishedAt == 0) return (WithdrawalState.Unknown, 0, 0);
-        Params memory p = _params;
         TreeState memory s = _state;
-        (uint256 live, uint256 second) = _liveStats(p.headTimeout);
-        if (_isLocked(s, p, live, second)) return (WithdrawalState.Locked, 0, s.forkSince);
+        if (s.locked) return (WithdrawalState.Locked, 0, s.forkSince);
+        Params memory p = _params;
+        (uint256 live, uint256 since, uint256 lockSince) = _scan(p.headTimeout, p.forkLockPeriod);
+        if (lockSince != 0) return (WithdrawalState.Locked, 0, lockSince);
 
         // Reference heads: the live heads that count; during a stall (none live) the heads tracked at the last
         // publication. The rollup must be an ancestor-or-self of each.
@@ -377,7 +396,7 @@ contract RollupManagement is Governed {
         }
         if (!any) return (WithdrawalState.NotCanonical, 0, 0);
 
-        uint256 forkAge = live >= 2 && s.forkSince != 0 ? block.number - s.forkSince : 0;
+        uint256 forkAge = live >= 2 ? block.number - since : 0;
         payableAtBlock = uint256(r.publishedAt) + p.withdrawalDelay + forkAge;
         state = block.number >= payableAtBlock ? WithdrawalState.Payable : WithdrawalState.Waiting;
     }
@@ -467,16 +486,17 @@ contract RollupManagement is Governed {
         }
     }
 
-    /// @dev Stores the rollup, updates branches, the tracked heads and the fork period.
+    /// @dev Stores the rollup, updates branches, the tracked heads and the lock.
     function _attach(bytes32 rollupHash, RollupHeader calldata header, bytes32 withdrawalsHash) private {
         bytes32 parentHash = header.parentHash;
         Params memory p = _params;
         TreeState memory s = _state;
-        uint256 liveBefore = _latchLock(s, p);
-        // the previous fork period (if any) is over; a latched lock keeps the start of the period that caused it
-        if (liveBefore < 2 && !s.locked) s.forkSince = 0;
+        // before the tree changes: a coexistence that ended since the last publication (a head died, and is about to
+        // be pruned or revived) is still judged
+        _latchLock(s, p);
 
         uint24 branchId;
+        bool started; // a new branch, or a dead head that lives again
         uint256 generation = header.generation;
         if (parentHash == bytes32(0)) {
             genesisHash = rollupHash;
@@ -487,17 +507,24 @@ contract RollupManagement is Governed {
             Branch storage pb = _branches[branchId];
             if (pb.tip == parentHash) {
                 // first child: continues the parent's branch
+                bool pruned = pb.activePosition == 0;
+                if (pruned || uint256(pb.tipPublishedAt) + p.headTimeout < block.number) {
+                    // a dead head gets a child: it lives again, and its live stretch (its clock) starts now
+                    pb.liveSince = uint40(block.number);
+                    started = true;
+                    if (pruned) {
+                        // track it again
+                        pb.excluded = _excludedByResolution(parentHash);
+                        _activate(branchId);
+                    }
+                }
                 pb.tip = rollupHash;
                 pb.tipPublishedAt = uint40(block.number);
-                if (pb.activePosition == 0) {
-                    // a pruned (dead) head gets a child: track it again
-                    pb.excluded = _excludedByResolution(parentHash);
-                    _activate(branchId);
-                }
             } else {
                 // a later child: a fork
                 bool excluded = _excludedByResolution(parentHash);
                 branchId = _newBranch(s, rollupHash, uint32(generation - 1), branchId, excluded);
+                started = true;
             }
         }
 
@@ -512,10 +539,7 @@ contract RollupManagement is Governed {
         });
 
         uint256 liveAfter = _prune(p.headTimeout);
-        if (liveAfter >= 2 && s.forkSince == 0) {
-            s.forkSince = uint40(block.number);
-            emit ForkStarted(block.number, liveAfter);
-        }
+        if (started && liveAfter >= 2 && !_branches[branchId].excluded) emit ForkStarted(block.number, liveAfter);
         s.rollupCount += 1;
         _state = s;
     }
@@ -528,6 +552,7 @@ contract RollupManagement is Governed {
         Branch storage b = _branches[id];
         b.tip = tip;
         b.tipPublishedAt = uint40(block.number);
+        b.liveSince = uint40(block.number);
         b.forkGeneration = forkGeneration;
         b.parentBranch = parentBranch;
         b.excluded = excluded;
@@ -542,44 +567,88 @@ contract RollupManagement is Governed {
         return !_isAncestorOrSelf(v.branch, v.generation, parentHash);
     }
 
-    /// @dev Latches the lock if the fork period that is running (or ended since the last publication) has exceeded the
-    ///      lock period. Returns the number of counting live heads now.
-    function _latchLock(TreeState memory s, Params memory p) private returns (uint256 live) {
-        uint256 second;
-        (live, second) = _liveStats(p.headTimeout);
-        if (!s.locked && _isLocked(s, p, live, second)) {
+    /// @dev Latches the lock if two counting tracked heads have coexisted more than the lock period, keeping the start
+    ///      of that coexistence.
+    function _latchLock(TreeState memory s, Params memory p) private {
+        if (s.locked) return;
+        (,, uint256 lockSince) = _scan(p.headTimeout, p.forkLockPeriod);
+        if (lockSince != 0) {
             s.locked = true;
-            emit WithdrawalsLocked(s.forkSince, block.number);
+            s.forkSince = uint40(lockSince);
+            emit WithdrawalsLocked(lockSince, block.number);
         }
     }
 
-    function _isLocked(TreeState memory s, Params memory p, uint256 live, uint256 secondDeadline)
+    /// @dev One pass over the counting (not excluded) tracked heads, and a second one only if two or more of them have
+    ///      lived longer than `lockPeriod` in their current stretch. A head lives from its `liveSince` up to and
+    ///      including its deadline `tipPublishedAt + timeout`, so two heads coexist from the later of their
+    ///      `liveSince`s to `end = min(deadline + 1, deadline' + 1, block.number)` (heads only die between
+    ///      publications, so an end in the past is known without a transaction).
+    /// @return live the counting heads that are live now
+    /// @return forkSince while two or more are live, the block at which the current multi-head situation began: the
+    ///         second-smallest `liveSince` among the live ones; else 0
+    /// @return lockSince the earliest start of a coexistence of two heads that lasted more than `lockPeriod` blocks
+    ///         (`end - start > lockPeriod`); 0 if there is none
+    function _scan(uint256 timeout, uint256 lockPeriod)
         private
         view
-        returns (bool)
+        returns (uint256 live, uint256 forkSince, uint256 lockSince)
     {
-        if (s.locked) return true;
-        if (s.forkSince == 0) return false;
-        // end of the multi-head period: now if it is still running, else the block at which the second-to-last
-        // counting head died (heads only die between publications, so the period ended then)
-        uint256 end = live >= 2 ? block.number : secondDeadline + 1;
-        return end > uint256(s.forkSince) + p.forkLockPeriod;
-    }
-
-    /// @dev Counting live heads now, and the second-largest "last live block" among the counting tracked heads.
-    function _liveStats(uint256 timeout) private view returns (uint256 live, uint256 secondDeadline) {
-        uint256 first;
+        // A pair can only have coexisted more than lockPeriod blocks if each head's own stretch lasted that long, so
+        // only those "long" heads need to be compared in pairs. Normally there is one (the main chain) and no pair.
+        uint256 longHeads;
+        uint256 first = type(uint256).max;
+        uint256 second = type(uint256).max;
         uint256 count = _active.length;
         for (uint256 i = 0; i < count; ++i) {
             Branch storage b = _branches[_active[i]];
             if (b.excluded) continue;
-            uint256 deadline = uint256(b.tipPublishedAt) + timeout;
-            if (deadline >= block.number) ++live;
-            if (deadline > first) {
-                secondDeadline = first;
-                first = deadline;
-            } else if (deadline > secondDeadline) {
-                secondDeadline = deadline;
+            uint256 since = b.liveSince;
+            uint256 end = uint256(b.tipPublishedAt) + timeout + 1; // the first block at which it is dead
+            if (end > block.number) {
+                end = block.number;
+                ++live;
+                if (since < first) {
+                    (first, second) = (since, first);
+                } else if (since < second) {
+                    second = since;
+                }
+            }
+            if (end > since + lockPeriod) ++longHeads;
+        }
+        if (live >= 2) forkSince = second;
+        if (longHeads >= 2) lockSince = _earliestLongCoexistence(timeout, lockPeriod, longHeads);
+    }
+
+    /// @dev The earliest start of a coexistence longer than `lockPeriod` among the `longHeads` counting heads whose own
+    ///      stretch lasted longer than that (see `_scan`); 0 if none.
+    function _earliestLongCoexistence(uint256 timeout, uint256 lockPeriod, uint256 longHeads)
+        private
+        view
+        returns (uint256 lockSince)
+    {
+        uint256[] memory starts = new uint256[](longHeads);
+        uint256[] memory ends = new uint256[](longHeads);
+        uint256 n;
+        uint256 count = _active.length;
+        for (uint256 i = 0; i < count; ++i) {
+            Branch storage b = _branches[_active[i]];
+            if (b.excluded) continue;
+            uint256 since = b.liveSince;
+            uint256 end = uint256(b.tipPublishedAt) + timeout + 1;
+            if (end > block.number) end = block.number;
+            if (end > since + lockPeriod) {
+                starts[n] = since;
+                ends[n] = end;
+                ++n;
+            }
+        }
+        for (uint256 i = 1; i < n; ++i) {
+            (uint256 si, uint256 ei) = (starts[i], ends[i]);
+            for (uint256 j = 0; j < i; ++j) {
+                uint256 start = starts[j] > si ? starts[j] : si;
+                uint256 end = ends[j] < ei ? ends[j] : ei;
+                if (end > start + lockPeriod && (lockSince == 0 || start < lockSince)) lockSince = start;
             }
         }
     }

@@ -112,6 +112,27 @@ internal static class GasBenchmarks
         var finalizeToken = await bridge.FinalizeWithdrawalAsync(withWithdrawals.Hash, 1, withdrawals);
         report.Add(Gas("finalizeWithdrawal (ETH)", finalizeEth, "finality check, list hash, paid bit, transfer to a fresh account"));
         report.Add(Gas("finalizeWithdrawal (token)", finalizeToken));
+
+        // Forks: the tree update and the fork checks with more than one tracked head (header-only rollups, so the rows
+        // differ from "blob 0 KiB" by the fork bookkeeping alone). B publishes siblings of A's rollups (a lottery race
+        // or a front-runner); each new sibling is a new branch.
+        var publisherB = contracts.WithSender(operatorB).RollupManagement;
+        var tip = (withWithdrawals.Hash, Generation: parent.Generation + 1, PublishedAt: withWithdrawals.Result.Receipt.BlockNumber);
+        var siblingOf = parent;
+        var sibling = await PublishAsync(rpc, publisherB, network, enclaveB, siblingOf.Hash, siblingOf.Generation + 1, siblingOf.PublishedAt, [], "sibling 1");
+        report.Add(Gas("publishRollup, a sibling (new branch, 2 live heads)", sibling.Result, "a fork: new branch, ForkStarted"));
+        var extend = await PublishAsync(rpc, publisher, network, enclaveA, tip.Hash, tip.Generation + 1, tip.PublishedAt, [], "extend 1");
+        report.Add(Gas("publishRollup, extending a head (2 live heads)", extend.Result, "fork checks over two tracked heads"));
+        siblingOf = tip;
+        tip = (extend.Hash, tip.Generation + 1, extend.Result.Receipt.BlockNumber);
+        var sibling2 = await PublishAsync(rpc, publisherB, network, enclaveB, siblingOf.Hash, siblingOf.Generation + 1, siblingOf.PublishedAt, [], "sibling 2");
+        report.Add(Gas("publishRollup, a second sibling (3 live heads)", sibling2.Result));
+        var extend2 = await PublishAsync(rpc, publisher, network, enclaveA, tip.Hash, tip.Generation + 1, tip.PublishedAt, [], "extend 2");
+        report.Add(Gas("publishRollup, extending a head (3 live heads)", extend2.Result, "fork checks over three tracked heads"));
+        tip = (extend2.Hash, tip.Generation + 1, extend2.Result.Receipt.BlockNumber);
+        await rpc.MineAsync(parameters.HeadTimeout - 1);
+        var pruning = await PublishAsync(rpc, publisher, network, enclaveA, tip.Hash, tip.Generation + 1, tip.PublishedAt, [], "extend 3");
+        report.Add(Gas("publishRollup, pruning 2 dead siblings", pruning.Result, "the siblings died; this publication drops them"));
     }
 
     private static Measurement Gas(string name, L1TransactionResult result, string? note = null) =>

@@ -9,7 +9,7 @@ public enum WithdrawalState : byte
     /// <summary>Not an ancestor-or-self of every reference head: on a losing or excluded fork, or on one side of a live fork.</summary>
     NotCanonical = 1,
 
-    /// <summary>Competing forks outlived the fork lock period (or, as the bridge reports it, a breach is declared).</summary>
+    /// <summary>Two competing heads coexisted longer than the fork lock period (or, as the bridge reports it, a breach is declared).</summary>
     Locked = 2,
 
     /// <summary>Canonical, but the wait has not elapsed yet.</summary>
