@@ -1,0 +1,110 @@
+using Obscuro.Grains.Node;
+using Obscuro.Protocol.Ethereum;
+
+namespace Obscuro.EndToEnd.Tests.Pobi;
+
+/// <summary>A round held on a still L1: every running node is at <see cref="Head"/>, and the next round's winner has sent its rollup.</summary>
+/// <param name="Head">The rollup generation every running node is at.</param>
+/// <param name="Winner">The operator index of the aggregator whose publication waits in anvil's pool.</param>
+internal sealed record HeldRound(ulong Head, int Winner)
+{
+    /// <summary>The generation of the round whose candidates are all made (and whose winner's rollup is pending on L1).</summary>
+    public ulong Generation => Head + 1;
+}
+
+/// <summary>
+/// What the gossip and reorg tests need of a <see cref="PobiNetwork"/> beyond its own API (kept out of PobiNetwork.cs,
+/// which other work edits).
+/// </summary>
+internal static class PobiTestSupport
+{
+    /// <summary>
+    /// With L1 paused: waits until every running node is on the same rollup head, every node's round on it holds a
+    /// candidate from every aggregator, and the winner's publication is in anvil's pool. From then on the round's
+    /// candidates are fixed (an enclave makes one per parent), so a transaction submitted now cannot be in any of them.
+    /// </summary>
+    public static async Task<HeldRound> WaitForHeldRoundAsync(this PobiNetwork network, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return await PobiNetwork.PollAsync(
+            async () =>
+            {
+                var statuses = await network.StatusesAsync();
+                if (statuses.Select(s => (s.HeadGeneration, s.HeadRollup)).Distinct().Count() != 1 || statuses[0].HeadRollup.IsZero)
+                {
+                    return null;
+                }
+
+                var head = statuses[0].HeadGeneration;
+                foreach (var node in network.Nodes.Where(n => n is not null))
+                {
+                    if ((await node!.Api.GetRoundAsync(head + 1)).Candidates.Count != network.Nodes.Length)
+                    {
+                        return null;
+                    }
+                }
+
+                if (await network.PendingAsync() == 0)
+                {
+                    return null;
+                }
+
+                var senders = await network.PendingSendersAsync();
+                var operators = senders.Select(network.IndexOfOperator).Where(i => i >= 0).Distinct().ToList();
+                return operators.Count == 1 ? new HeldRound(head, operators[0]) : null;
+            },
+            timeout,
+            "every node on one head with the next round's candidates from every aggregator, and its winner's rollup sent to L1");
+    }
+
+    /// <summary>The enclave address of every node, by index (all must be running).</summary>
+    public static async Task<IReadOnlyList<Address>> EnclavesAsync(this PobiNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var statuses = await network.StatusesAsync();
+        Assert.Equal(network.Nodes.Length, statuses.Count);
+        return [.. statuses.Select(s => s.Enclave?.EnclaveAddress ?? throw new InvalidOperationException($"Node {s.NodeId} reports no enclave."))];
+    }
+
+    /// <summary>Polls one node's status until <paramref name="done"/> holds.</summary>
+    public static async Task<NodeStatus> WaitForStatusAsync(this PobiNetwork network, int index, Func<NodeStatus, bool> done, TimeSpan timeout, string what)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(done);
+        return await PobiNetwork.PollAsync(
+            async () => await network.Node(index).Api.GetStatusAsync() is { } status && done(status) ? status : null,
+            timeout,
+            what);
+    }
+
+    /// <summary>
+    /// Runs the test body; if it fails and <c>OBSCURO_KEEP_E2E=1</c>, copies every node's silo log (taken before the body
+    /// runs, so a node the test stopped is included) to <c>/tmp/obscuro-e2e-logs</c>, since the network deletes its
+    /// directory when disposed.
+    /// </summary>
+    public static async Task KeepLogsOnFailureAsync(this PobiNetwork network, string test, Func<Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(body);
+        var directories = network.Nodes.Select(n => n?.Spec.DataDirectory).ToList();
+        try
+        {
+            await body();
+        }
+        catch when (Environment.GetEnvironmentVariable("OBSCURO_KEEP_E2E") == "1")
+        {
+            var target = Path.Combine(Path.GetTempPath(), "obscuro-e2e-logs", $"{test}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            Directory.CreateDirectory(target);
+            for (var i = 0; i < directories.Count; i++)
+            {
+                var log = directories[i] is { } directory ? Path.Combine(directory, "silo.log") : null;
+                if (log is not null && File.Exists(log))
+                {
+                    File.Copy(log, Path.Combine(target, $"agg{i}.silo.log"), overwrite: true);
+                }
+            }
+
+            throw;
+        }
+    }
+}
