@@ -76,35 +76,4 @@ internal static class PobiTestSupport
             timeout,
             what);
     }
-
-    /// <summary>
-    /// Runs the test body; if it fails and <c>OBSCURO_KEEP_E2E=1</c>, copies every node's silo log (taken before the body
-    /// runs, so a node the test stopped is included) to <c>/tmp/obscuro-e2e-logs</c>, since the network deletes its
-    /// directory when disposed.
-    /// </summary>
-    public static async Task KeepLogsOnFailureAsync(this PobiNetwork network, string test, Func<Task> body)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(body);
-        var directories = network.Nodes.Select(n => n?.Spec.DataDirectory).ToList();
-        try
-        {
-            await body();
-        }
-        catch when (Environment.GetEnvironmentVariable("OBSCURO_KEEP_E2E") == "1")
-        {
-            var target = Path.Combine(Path.GetTempPath(), "obscuro-e2e-logs", $"{test}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-            Directory.CreateDirectory(target);
-            for (var i = 0; i < directories.Count; i++)
-            {
-                var log = directories[i] is { } directory ? Path.Combine(directory, "silo.log") : null;
-                if (log is not null && File.Exists(log))
-                {
-                    File.Copy(log, Path.Combine(target, $"agg{i}.silo.log"), overwrite: true);
-                }
-            }
-
-            throw;
-        }
-    }
 }
