@@ -56,10 +56,12 @@ public sealed class RoundGrain(
                 return false;
             }
 
-            if (existing.ParentIncludedAt != offer.ParentIncludedAt)
+            if (existing.ParentIncludedAt != offer.ParentIncludedAt || existing.Nonce == offer.Nonce)
             {
-                // An L1 reorg moved the parent's inclusion, and the enclave rebuilt its candidate on the new block with the
-                // same sealed nonce: the same candidate for the round, restated, not a second one.
+                // An L1 reorg moved the parent's inclusion or removed the block the candidate depended on, and the enclave
+                // rebuilt its candidate on the new fork with the same sealed nonce: the same draw in the lottery, restated,
+                // not a second one. (Counted as equivocation, a rebuild on an unmoved parent used to drop the aggregator
+                // from the round, even on its own node; when every aggregator had to rebuild, nobody published again.)
                 candidates.Remove(existing);
                 candidates.Add(offer);
                 if (offer.Own)
@@ -72,8 +74,8 @@ public sealed class RoundGrain(
                 return true;
             }
 
-            // Two candidates of one enclave on one parent and one inclusion block: only a broken enclave does this. Both
-            // are dropped (Round's rule).
+            // Two nonces of one enclave for one parent and one inclusion block: only a broken enclave does this (one sealed
+            // nonce per parent is the enclave's rule). Both are dropped (Round's rule).
             candidates.RemoveAll(c => c.Aggregator == offer.Aggregator && c.ParentHash == offer.ParentHash);
             state.State.Equivocators.Add(offer.Aggregator);
             await state.WriteStateAsync();

@@ -5,9 +5,10 @@ using Obscuro.Protocol.Ethereum;
 namespace Obscuro.Grains.Tests.Host;
 
 /// <summary>
-/// What a node's public records say about a rollup whose L1 block a reorg removed: the rollup record no longer names a
-/// block or a standing on L1, and the round forgets the publication, so its reward classes are those of the rollups
-/// still on L1. Published again on the new fork, the rollup is recorded again.
+/// What a node's records say after an L1 reorg: a rollup whose L1 block the reorg removed no longer has a block or a
+/// standing on L1, and its round forgets the publication, so the reward classes are those of the rollups still on L1
+/// (published again on the new fork, the rollup is recorded again); a candidate its enclave had to rebuild on the new
+/// fork, with the same nonce, is still that aggregator's candidate.
 /// </summary>
 [Collection(HostClusterDefinition.Name)]
 public sealed class ReorgRecordTests(HostClusterFixture fixture)
@@ -80,6 +81,33 @@ public sealed class ReorgRecordTests(HostClusterFixture fixture)
         await round.RecordL1Async(new RoundL1Rollup(own, parent, Own, new UInt256(1), ParentIncludedAt, 12, "sibling"));
         var again = await round.GetAsync();
         Assert.Equal([(other, "none"), (own, "minimal")], again.OnL1.Select(r => (r.RollupHash, r.RewardClass)));
+    }
+
+    [Fact]
+    public async Task A_candidate_rebuilt_with_the_same_nonce_after_a_reorg_restates_the_aggregator_s_candidate_and_a_second_nonce_is_equivocation()
+    {
+        var nodeId = $"reorg-{Guid.NewGuid():N}";
+        var round = fixture.Internal.GetGrain<IRoundGrain>($"{nodeId}/5");
+        var parent = Hash("parent");
+        const ulong ParentIncludedAt = 10;
+        Assert.True(await round.OfferAsync(new RoundOffer(Hash("own"), parent, Own, new UInt256(1), ParentIncludedAt, Own: true)));
+        Assert.True(await round.OfferAsync(new RoundOffer(Hash("other"), parent, Other, new UInt256(2), ParentIncludedAt, Own: false)));
+
+        // A reorg removed the block both candidates depended on, but not the parent's: each enclave rebuilds its candidate
+        // on the same parent and inclusion block with its sealed nonce. Both are the aggregators' candidates now (and the
+        // node's own rebuild is to be gossiped: the offer says it is new).
+        Assert.True(await round.OfferAsync(new RoundOffer(Hash("own rebuilt"), parent, Own, new UInt256(1), ParentIncludedAt, Own: true)));
+        Assert.True(await round.OfferAsync(new RoundOffer(Hash("other rebuilt"), parent, Other, new UInt256(2), ParentIncludedAt, Own: false)));
+        var view = await round.GetAsync();
+        Assert.Empty(view.Equivocators);
+        Assert.Equal([Hash("own rebuilt"), Hash("other rebuilt")], view.Candidates.Select(c => c.RollupHash));
+        Assert.Equal((Hash("own rebuilt"), Hash("own rebuilt")), (view.Winner?.RollupHash, view.OwnRollup));
+
+        // Another nonce for the same parent and inclusion is a second draw: the aggregator is out of the round.
+        Assert.False(await round.OfferAsync(new RoundOffer(Hash("other, second draw"), parent, Other, new UInt256(3), ParentIncludedAt, Own: false)));
+        var after = await round.GetAsync();
+        Assert.Equal([Other], after.Equivocators);
+        Assert.Equal([Hash("own rebuilt")], after.Candidates.Select(c => c.RollupHash));
     }
 
     private static Hash256 Hash(string text) => Keccak256.Hash(Encoding.UTF8.GetBytes(text));
