@@ -19,7 +19,7 @@ public sealed class GossipedTransactionTests(ITestOutputHelper output)
     [Fact]
     public async Task A_transfer_submitted_to_one_aggregator_is_gossiped_to_the_others_which_include_it_after_that_aggregator_goes_down()
     {
-        await using var network = await PobiNetwork.StartAsync(3);
+        await using var network = await PobiTestSupport.StartNetworkAsync(3);
         await network.WaitForGenerationAsync(2, TimeSpan.FromMinutes(2));
 
         // Gossip only goes to peers whose registration a node has ingested: wait for a round every node saw whole.

@@ -25,7 +25,7 @@ public sealed class MultiAggregatorReorgTests(ITestOutputHelper output)
     [Fact]
     public async Task A_reorg_removing_a_deposit_and_published_rollups_rolls_every_aggregator_back_to_the_common_ancestor_and_they_converge_on_the_new_fork()
     {
-        await using var network = await PobiNetwork.StartAsync(Aggregators);
+        await using var network = await PobiTestSupport.StartNetworkAsync(Aggregators);
         await network.WaitForGenerationAsync(2, TimeSpan.FromMinutes(2));
         await network.WaitForFullRoundAsync(TimeSpan.FromMinutes(2));
         var contract = new RollupManagementContract(network.Deployment.RollupManagement, network.Rpc);

@@ -18,6 +18,29 @@ internal sealed record HeldRound(ulong Head, int Winner)
 /// </summary>
 internal static class PobiTestSupport
 {
+    private const int StartAttempts = 3;
+
+    /// <summary>
+    /// <see cref="PobiNetwork.StartAsync"/>, started afresh when a node cannot bind one of its ports. The network picks
+    /// every node's ports before it starts the first node, and starting them takes tens of seconds, during which an
+    /// outgoing connection of this or another test (ephemeral ports come from the same range) can take a port that was
+    /// free when picked: that is a start-up race of the harness, not an outcome of the behaviour under test.
+    /// </summary>
+    public static async Task<PobiNetwork> StartNetworkAsync(int aggregators)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PobiNetwork.StartAsync(aggregators);
+            }
+            catch (Exception e) when (attempt < StartAttempts && IsAddressInUse(e))
+            {
+                // StartAsync has disposed the half-started network; the next attempt picks new ports.
+            }
+        }
+    }
+
     /// <summary>
     /// With L1 paused: waits until every running node is on the same rollup head, every node's round on it holds a
     /// candidate from every aggregator, and the winner's publication is in anvil's pool. From then on the round's
@@ -76,4 +99,12 @@ internal static class PobiTestSupport
             timeout,
             what);
     }
+
+    private static bool IsAddressInUse(Exception? e) => e switch
+    {
+        null => false,
+        System.Net.Sockets.SocketException socket => socket.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsAddressInUse),
+        _ => IsAddressInUse(e.InnerException),
+    };
 }
