@@ -32,6 +32,14 @@ public interface IRoundGrain : IGrainWithStringKey
     [Alias("RecordL1")]
     Task RecordL1Async(RoundL1Rollup rollup);
 
+    /// <summary>
+    /// An L1 reorg removed L1 block <paramref name="l1Block"/>, which carried <paramref name="rollupHash"/>: the round no
+    /// longer counts it as on L1 (nor as this node's publication), so neither its standing nor its reward class stays
+    /// until a block of the new fork carries it again.
+    /// </summary>
+    [Alias("ForgetL1")]
+    Task ForgetL1Async(Hash256 rollupHash, ulong l1Block);
+
     [AlwaysInterleave]
     [Alias("Get")]
     Task<RoundView> GetAsync();

@@ -159,9 +159,9 @@ public sealed partial class NodeCoordinatorGrain
     {
         await GrainFactory.GetGrain<IRoundGrain>(RoundKey(header.Generation)).RecordL1Async(new RoundL1Rollup(
             header.Hash, header.ParentHash, header.Aggregator, header.Nonce, header.InclusionBlockNumber, block.Number, report.Standing));
-        if (report.Standing == "canonical" && header.Aggregator == state.State.OwnEnclave)
+        if (report.Standing == Canonical && header.Aggregator == state.State.OwnEnclave)
         {
-            // Counted when first seen canonical; a reorg that later drops it is not subtracted (the round grain has the truth).
+            // Counted when seen canonical; a reorg that removes its block subtracts it again (TakeRemovedRollups).
             state.State.RoundsWon++;
             await Writer.WriteAsync();
         }

@@ -23,7 +23,8 @@ namespace Obscuro.Grains.Host;
 /// on the ingested branch is skipped (consumers are idempotent by hash); a notice whose parent is an earlier block of
 /// the branch is a reorg and goes to the enclave as a fork switch; a notice whose parent is unknown means notices were
 /// lost, and the watcher is asked to replay from the last ingested block. After each block, the outcome is passed on:
-/// included transactions leave the mempool, those of rollups a reorg removed return to it, published rollups get their records, calls the enclave prepared go to the
+/// included transactions leave the mempool, those of rollups a reorg removed return to it, published rollups get their
+/// records (and those whose blocks a reorg removed are recorded as removed, in their rounds too), calls the enclave prepared go to the
 /// publisher, and an aggregator publishes on a new head or while transactions are pending. Publication runs beside
 /// ingestion (one at a time), since it waits for L1 inclusion.
 /// </para>
@@ -43,6 +44,7 @@ public sealed partial class NodeCoordinatorGrain(
 {
     private const int IngestedKept = 256;
     private const int FollowUpAttempts = 3;
+    private const string Canonical = "canonical";
     private static readonly TimeSpan ReplayRequestInterval = TimeSpan.FromSeconds(5);
 
     private readonly Queue<L1BlockNotice> _queue = new();
@@ -267,6 +269,7 @@ public sealed partial class NodeCoordinatorGrain(
             return;
         }
 
+        var replaced = ingested.Skip(parentAt + 1).Select(block => block.Hash).ToHashSet();
         ingested.RemoveRange(parentAt + 1, ingested.Count - parentAt - 1);
         ingested.Add(notice);
         if (ingested.Count > IngestedKept)
@@ -274,12 +277,52 @@ public sealed partial class NodeCoordinatorGrain(
             ingested.RemoveRange(0, ingested.Count - IngestedKept);
         }
 
+        var removed = TakeRemovedRollups(replaced);
         state.State.HeadRollup = outcome.HeadRollup;
         state.State.HeadGeneration = outcome.HeadGeneration;
         state.State.IncludedTransactions += outcome.IncludedTransactions.Count - outcome.Abandoned.Count;
         _replayRequested = null;
         await Writer.WriteAsync();
+        if (removed.Count > 0)
+        {
+            // Before this block's own rollups are recorded: one of them may be a removed rollup published again.
+            await FollowUpAsync("records of rollups an L1 reorg removed", () => ForgetRemovedRollupsAsync(notice, removed));
+        }
+
         await PassOnAsync(notice, outcome);
+    }
+
+    /// <summary>
+    /// Drops the rollup records of blocks no longer on the ingested branch and returns those of the blocks a fork switch
+    /// replaced (the others only aged out of the branch). A round won in a replaced block is no longer counted as won; it
+    /// is counted again if the new fork makes this node's rollup canonical again.
+    /// </summary>
+    private List<RecordedRollup> TakeRemovedRollups(HashSet<Hash256> replaced)
+    {
+        var recorded = state.State.Recorded;
+        var removed = replaced.Count == 0 ? [] : recorded.FindAll(rollup => replaced.Contains(rollup.Block.Hash));
+        var branch = state.State.Ingested.Select(block => block.Hash).ToHashSet();
+        recorded.RemoveAll(rollup => !branch.Contains(rollup.Block.Hash));
+        state.State.RoundsWon -= removed.Count(rollup => rollup.Standing == Canonical && rollup.Aggregator is { } aggregator && aggregator == state.State.OwnEnclave);
+        return removed;
+    }
+
+    /// <summary>
+    /// An L1 reorg removed the blocks that carried these rollups: their records and rounds must not go on saying they are
+    /// on L1 (canonical, in a block that no longer exists, with a reward class). Both calls are idempotent.
+    /// </summary>
+    private async Task ForgetRemovedRollupsAsync(L1BlockNotice notice, List<RecordedRollup> removed)
+    {
+        foreach (var rollup in removed)
+        {
+            await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{rollup.RollupHash}").MarkRemovedAsync(rollup.Block.Hash);
+            if (rollup.Aggregator is not null)
+            {
+                await GrainFactory.GetGrain<IRoundGrain>(RoundKey(rollup.Generation)).ForgetL1Async(rollup.RollupHash, rollup.Block.Number);
+            }
+        }
+
+        LogRollupsRemoved(logger, _nodeId, removed.Count, notice.Number, notice.Hash);
     }
 
     /// <summary>
@@ -442,6 +485,12 @@ public sealed partial class NodeCoordinatorGrain(
         {
             var header = headers.GetValueOrDefault(report.RollupHash);
             var parent = header?.ParentHash ?? Hash256.Zero;
+            var inRound = header is not null && !header.IsGenesis;
+            if (!state.State.Recorded.Exists(r => r.Block.Hash == block.Hash && r.RollupHash == report.RollupHash))
+            {
+                state.State.Recorded.Add(new RecordedRollup(block, report.RollupHash, report.Generation, report.Standing, inRound ? header!.Aggregator : null));
+            }
+
             var record = new RollupRecord(report.RollupHash, parent, report.Generation, block, report.Standing, []);
             await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{report.RollupHash}").RecordAsync(record);
             if (!parent.IsZero)
@@ -449,11 +498,13 @@ public sealed partial class NodeCoordinatorGrain(
                 await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{parent}").AddChildAsync(report.RollupHash);
             }
 
-            if (header is not null && !header.IsGenesis)
+            if (inRound)
             {
-                await RecordInRoundAsync(block, report, header);
+                await RecordInRoundAsync(block, report, header!);
             }
         }
+
+        await Writer.WriteAsync();
     }
 
     private void RequestPublication()
@@ -510,6 +561,9 @@ public sealed partial class NodeCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: L1 block {Number} ({Hash}) does not follow the ingested branch; replaying L1 from block {From}")]
     private static partial void LogReplay(ILogger logger, string nodeId, ulong number, Hash256 hash, ulong from);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId}: L1 block {Number} ({Hash}) is on a fork without the blocks of {Count} rollups it had recorded; they are recorded as removed")]
+    private static partial void LogRollupsRemoved(ILogger logger, string nodeId, int count, ulong number, Hash256 hash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId}: {What} failed: {Message}")]
     private static partial void LogFollowUpFailed(ILogger logger, string nodeId, string what, string message);

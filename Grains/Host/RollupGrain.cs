@@ -5,7 +5,8 @@ namespace Obscuro.Grains.Host;
 
 /// <summary>
 /// One published rollup as one node saw it on L1, keyed <c>{nodeId}/{rollupHash}</c>: public facts (its parent,
-/// generation, the L1 block that included it, the enclave's verdict on it) and its children. A child may be announced
+/// generation, the L1 block that included it, the enclave's verdict on it; or that an L1 reorg removed that block) and
+/// its children. A child may be announced
 /// before its parent is recorded (blocks are processed in order, but a fork can name a parent this node never
 /// recorded); children are kept either way.
 /// </summary>
@@ -32,6 +33,17 @@ public sealed class RollupGrain([PersistentState("rollup")] IPersistentState<Rol
         }
 
         state.State.Record = updated;
+        await state.WriteStateAsync();
+    }
+
+    async Task IRollupGrain.MarkRemovedAsync(Hash256 l1BlockHash)
+    {
+        if (state.State.Record is not { } record || record.IncludedIn?.Hash != l1BlockHash)
+        {
+            return;
+        }
+
+        state.State.Record = record with { IncludedIn = null, Standing = RollupRecord.RemovedStanding };
         await state.WriteStateAsync();
     }
 

@@ -8,7 +8,8 @@ namespace Obscuro.Grains.Host;
 /// The POBI round of one generation on this node (key <c>{nodeId}/{generation}</c>). Ranking and reward classes come
 /// from Protocol (<see cref="Round"/>, <see cref="Lottery.Classify"/>), so every node that saw the same candidates and
 /// the same L1 blocks reports the same winner and the same classes. Candidates on different parents (L1 forks) are kept
-/// apart: ranks are per parent. Not reentrant, except the waits and reads, which only read.
+/// apart: ranks are per parent. The rollups on L1 are those of the node's current L1 chain: one whose block an L1 reorg
+/// removed is forgotten (<see cref="IRoundGrain.ForgetL1Async"/>). Not reentrant, except the waits and reads, which only read.
 /// </summary>
 public sealed class RoundGrain(
     [PersistentState("round")] IPersistentState<RoundState> state)
@@ -55,10 +56,12 @@ public sealed class RoundGrain(
                 return false;
             }
 
-            if (existing.ParentIncludedAt != offer.ParentIncludedAt)
+            if (existing.ParentIncludedAt != offer.ParentIncludedAt || existing.Nonce == offer.Nonce)
             {
-                // An L1 reorg moved the parent's inclusion, and the enclave rebuilt its candidate on the new block with the
-                // same sealed nonce: the same candidate for the round, restated, not a second one.
+                // An L1 reorg moved the parent's inclusion or removed the block the candidate depended on, and the enclave
+                // rebuilt its candidate on the new fork with the same sealed nonce: the same draw in the lottery, restated,
+                // not a second one. (Counted as equivocation, a rebuild on an unmoved parent used to drop the aggregator
+                // from the round, even on its own node; when every aggregator had to rebuild, nobody published again.)
                 candidates.Remove(existing);
                 candidates.Add(offer);
                 if (offer.Own)
@@ -71,8 +74,8 @@ public sealed class RoundGrain(
                 return true;
             }
 
-            // Two candidates of one enclave on one parent and one inclusion block: only a broken enclave does this. Both
-            // are dropped (Round's rule).
+            // Two nonces of one enclave for one parent and one inclusion block: only a broken enclave does this (one sealed
+            // nonce per parent is the enclave's rule). Both are dropped (Round's rule).
             candidates.RemoveAll(c => c.Aggregator == offer.Aggregator && c.ParentHash == offer.ParentHash);
             state.State.Equivocators.Add(offer.Aggregator);
             await state.WriteStateAsync();
@@ -136,6 +139,26 @@ public sealed class RoundGrain(
         else
         {
             onL1.Add(rollup);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    async Task IRoundGrain.ForgetL1Async(Hash256 rollupHash, ulong l1Block)
+    {
+        var s = state.State;
+        var removed = s.OnL1.Find(r => r.RollupHash == rollupHash && r.L1Block == l1Block);
+        if (removed is null)
+        {
+            return;
+        }
+
+        s.OnL1.Remove(removed);
+        if (s.OwnPublicationBlock == l1Block && s.Candidates.Exists(c => c.Own && c.Aggregator == removed.Aggregator))
+        {
+            // It was this node's publication: the block that held it is gone, so the node has none on L1 until it publishes again.
+            s.OwnPublicationTransaction = null;
+            s.OwnPublicationBlock = null;
         }
 
         await state.WriteStateAsync();

@@ -99,8 +99,35 @@ public sealed class DevnetNode : IAsyncDisposable
         siloBuilder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(spec.DataDirectory, "silo.log"), LogLevel.Information));
         siloBuilder.UseOrleans(silo => silo.UseObscuroClustering().UseObscuroSilo());
         var silo = siloBuilder.Build();
-        await silo.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new DevnetNode(spec, silo, await ConnectAsync(spec, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            await silo.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new DevnetNode(spec, silo, await ConnectAsync(spec, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            // A silo that failed to start (a port taken, say) or whose gateway no client reached must not stay behind in
+            // this process, holding its ports and timers, while the caller retries or gives up.
+            await StopQuietlyAsync(silo).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task StopQuietlyAsync(IHost silo)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(ProcessStopTimeout);
+            await silo.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Already failed; the original exception is the one to report.
+        }
+        finally
+        {
+            silo.Dispose();
+        }
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using Obscuro.Grains.Node;
 
 namespace Obscuro.Grains.Tests.Host.StandIns;
 
-/// <summary>What host-side tests read from the stand-in enclave: the blocks it ingested, verified, in order.</summary>
+/// <summary>What host-side tests read from the stand-in enclave (the blocks it ingested, verified, in order) and one lever on it.</summary>
 [Alias("Obscuro.Tests.IStandInEnclaveProbe")]
 public interface IStandInEnclaveProbe : IGrainWithStringKey
 {
@@ -11,4 +11,8 @@ public interface IStandInEnclaveProbe : IGrainWithStringKey
 
     [Alias("IsProvisioned")]
     Task<bool> IsProvisionedAsync();
+
+    /// <summary>While held, every ingestion fails before the block is fetched, as when the enclave silo is busy or restarting.</summary>
+    [Alias("HoldIngestion")]
+    Task HoldIngestionAsync(bool held);
 }

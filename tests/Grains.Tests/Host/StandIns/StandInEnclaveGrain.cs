@@ -39,6 +39,7 @@ public sealed class StandInEnclaveGrain(ITeeEnvironment tee) : Grain, IEnclaveGr
     private byte[]? _initializeCall;
     private bool _callsRequested;
     private bool _provisioned;
+    private bool _held;
     private Hash256 _head;
     private ulong _generation;
 
@@ -58,6 +59,11 @@ public sealed class StandInEnclaveGrain(ITeeEnvironment tee) : Grain, IEnclaveGr
     async Task<IngestOutcome> IEnclaveGrain.IngestAsync(L1BlockNotice block)
     {
         var settings = Settings;
+        if (_held)
+        {
+            throw new InvalidOperationException($"The stand-in enclave holds ingestion; block {block.Number} is not taken.");
+        }
+
         var parentAt = _ingested.FindLastIndex(ingested => ingested.Hash == block.ParentHash);
         if (parentAt < 0)
         {
@@ -157,6 +163,12 @@ public sealed class StandInEnclaveGrain(ITeeEnvironment tee) : Grain, IEnclaveGr
     Task<IReadOnlyList<L1BlockNotice>> IStandInEnclaveProbe.GetIngestedAsync() => Task.FromResult<IReadOnlyList<L1BlockNotice>>([.. _ingested]);
 
     Task<bool> IStandInEnclaveProbe.IsProvisionedAsync() => Task.FromResult(_provisioned);
+
+    Task IStandInEnclaveProbe.HoldIngestionAsync(bool held)
+    {
+        _held = held;
+        return Task.CompletedTask;
+    }
 
     private EnclaveStatus Status() => new(
         this.GetPrimaryKeyString(),
