@@ -455,9 +455,39 @@ public sealed partial class NodeCoordinatorGrain(
 
     /// <summary>
     /// Records the rollups the enclave judged in this block. Parents come from the publication calldata in the block
-    /// itself (public L1 data; the block material is already cached by the block source).
+    /// itself (public L1 data; the block material is already cached by the block source). An enclave provisioned in
+    /// this block re-judges the rollups of earlier blocks, which it could only record as unverified then: those
+    /// reports are recorded against the block that carried them (known from the earlier record), in their rounds too.
     /// </summary>
     private async Task RecordRollupsAsync(L1BlockNotice block, IReadOnlyList<RollupStandingReport> reports)
+    {
+        var headers = await PublishedHeadersAsync(block);
+        var here = new List<RollupStandingReport>();
+        var earlier = new Dictionary<L1BlockNotice, List<RollupStandingReport>>();
+        foreach (var report in reports)
+        {
+            if (!headers.ContainsKey(report.RollupHash)
+                && await GrainFactory.GetGrain<IRollupGrain>($"{_nodeId}/{report.RollupHash}").GetAsync() is { IncludedIn: { } carried }
+                && carried.Hash != block.Hash)
+            {
+                (earlier.TryGetValue(carried, out var group) ? group : earlier[carried] = []).Add(report);
+            }
+            else
+            {
+                here.Add(report);
+            }
+        }
+
+        foreach (var (carried, group) in earlier)
+        {
+            await RecordRollupsInAsync(carried, group, await PublishedHeadersAsync(carried));
+        }
+
+        await RecordRollupsInAsync(block, here, headers);
+    }
+
+    /// <summary>The headers of the rollups published in a block, from the publishRollup calldata.</summary>
+    private async Task<Dictionary<Hash256, Protocol.Rollups.RollupHeader>> PublishedHeadersAsync(L1BlockNotice block)
     {
         var rollupManagement = state.State.Settings!.RollupManagement;
         var material = await GrainFactory.GetGrain<IL1BlockSourceGrain>(_nodeId).GetBlockAsync(block);
@@ -481,14 +511,26 @@ public sealed partial class NodeCoordinatorGrain(
             }
         }
 
+        return headers;
+    }
+
+    private async Task RecordRollupsInAsync(L1BlockNotice block, List<RollupStandingReport> reports, Dictionary<Hash256, Protocol.Rollups.RollupHeader> headers)
+    {
         foreach (var report in reports)
         {
             var header = headers.GetValueOrDefault(report.RollupHash);
             var parent = header?.ParentHash ?? Hash256.Zero;
             var inRound = header is not null && !header.IsGenesis;
-            if (!state.State.Recorded.Exists(r => r.Block.Hash == block.Hash && r.RollupHash == report.RollupHash))
+            var recorded = new RecordedRollup(block, report.RollupHash, report.Generation, report.Standing, inRound ? header!.Aggregator : null);
+            var at = state.State.Recorded.FindIndex(r => r.Block.Hash == block.Hash && r.RollupHash == report.RollupHash);
+            if (at < 0)
             {
-                state.State.Recorded.Add(new RecordedRollup(block, report.RollupHash, report.Generation, report.Standing, inRound ? header!.Aggregator : null));
+                state.State.Recorded.Add(recorded);
+            }
+            else
+            {
+                // Judged again (an enclave provisioned since it first saw the rollup): the later standing holds.
+                state.State.Recorded[at] = recorded;
             }
 
             var record = new RollupRecord(report.RollupHash, parent, report.Generation, block, report.Standing, []);
