@@ -66,10 +66,7 @@ public sealed class MultiAggregatorReorgTests(ITestOutputHelper output)
         var removed = (await contract.GetEventsAsync(BlockTag.At(forkPoint + 1), BlockTag.At(height)))
             .OfType<RollupPublishedEvent>()
             .ToList();
-        var headBefore = await PobiNetwork.PollAsync(
-            async () => (await network.StatusesAsync()).Select(s => s.HeadRollup).Distinct().ToList() is [var one] && !one.IsZero ? await l1Rollups.HeaderAsync(one) : null,
-            TimeSpan.FromSeconds(30),
-            "every node on one rollup head before the reorg");
+        var headBefore = await l1Rollups.HeaderAsync((await network.SettleAsync(TimeSpan.FromSeconds(30)))[0].HeadRollup);
         var chainBefore = await l1Rollups.ChainAsync(headBefore.Hash);
         var removedHashes = removed.Select(r => r.RollupHash).ToHashSet();
         var ancestor = chainBefore.Last(h => !removedHashes.Contains(h.Hash));
