@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Obscuro.Contracts.Abi;
@@ -26,6 +27,7 @@ public sealed partial class PublisherGrain(
     [PersistentState("publisher")] IPersistentState<PublisherState> state,
     L1Services l1,
     IOptions<PublisherOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<PublisherGrain> logger)
     : Grain, IPublisherGrain
 {
@@ -122,7 +124,9 @@ public sealed partial class PublisherGrain(
         L1TransactionResult result;
         try
         {
-            result = await Sender.SendAsync(new L1TransactionRequest(settings.RollupManagement, data, UInt256.Zero, RollupManagementContract.Abi, ExtraGas: options.Value.PublicationGasAllowance));
+            // A silo going down stops watching and re-broadcasting its transactions: a send outliving the silo would
+            // keep publishing for a node that is gone.
+            result = await Sender.SendAsync(new L1TransactionRequest(settings.RollupManagement, data, UInt256.Zero, RollupManagementContract.Abi, ExtraGas: options.Value.PublicationGasAllowance), lifetime.ApplicationStopping);
         }
         catch (ContractRevertException e) when (e.Is(RollupManagementErrors.RollupAlreadyPublished))
         {
@@ -156,7 +160,7 @@ public sealed partial class PublisherGrain(
             var errors = ErrorsOf(settings, call.To);
             try
             {
-                var result = await Sender.SendAsync(new L1TransactionRequest(call.To, call.Data, call.Value, errors));
+                var result = await Sender.SendAsync(new L1TransactionRequest(call.To, call.Data, call.Value, errors), lifetime.ApplicationStopping);
                 LogCallSent(logger, _nodeId, call.Purpose, result.TransactionHash, result.Receipt.BlockNumber);
             }
             catch (ContractRevertException e) when (IsAlreadyDone(e))
