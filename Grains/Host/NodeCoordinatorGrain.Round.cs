@@ -23,6 +23,12 @@ namespace Obscuro.Grains.Host;
 /// </summary>
 public sealed partial class NodeCoordinatorGrain
 {
+    // An enclave that is not ready (just restarted, still catching up) is asked again a few times without waiting for
+    // the next L1 block, which may be long in coming: a restarted winner must still hand its round its candidate.
+    private const int MaxRoundRetries = 20;
+    private static readonly TimeSpan RoundRetryDelay = TimeSpan.FromMilliseconds(500);
+    private int _roundRetries;
+    private IGrainTimer? _roundRetry;
     private ulong _waitedForGeneration = ulong.MaxValue;
     private RollupEnvelope? _undecided;
 
@@ -45,8 +51,11 @@ public sealed partial class NodeCoordinatorGrain
         if (candidate.Rollup is not { } envelope)
         {
             LogNotPublished(logger, _nodeId, candidate.NotReadyReason ?? "the enclave has no candidate");
+            ScheduleRoundRetry();
             return;
         }
+
+        _roundRetries = 0;
 
         if (state.State.OwnEnclave != envelope.Aggregator)
         {
@@ -150,6 +159,25 @@ public sealed partial class NodeCoordinatorGrain
         {
             LogNotPublished(logger, _nodeId, report.NotPublishedReason ?? "no reason given");
         }
+    }
+
+    private void ScheduleRoundRetry()
+    {
+        if (_roundRetry is not null || _roundRetries >= MaxRoundRetries || state.State.Settings is not { IsAggregator: true })
+        {
+            return;
+        }
+
+        _roundRetries++;
+        _roundRetry = this.RegisterGrainTimer(
+            _ =>
+            {
+                _roundRetry?.Dispose();
+                _roundRetry = null;
+                RequestPublication();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(RoundRetryDelay, Timeout.InfiniteTimeSpan) { Interleave = false });
     }
 
     private string RoundKey(ulong generation) => $"{_nodeId}/{generation}";

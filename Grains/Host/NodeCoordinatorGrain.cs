@@ -282,6 +282,7 @@ public sealed partial class NodeCoordinatorGrain(
         state.State.HeadGeneration = outcome.HeadGeneration;
         state.State.IncludedTransactions += outcome.IncludedTransactions.Count - outcome.Abandoned.Count;
         _replayRequested = null;
+        _roundRetries = 0;
         await Writer.WriteAsync();
         if (removed.Count > 0)
         {
